@@ -1,0 +1,58 @@
+"""wikiparse: scraped wiki pages (HTML, plain text, XML dumps) → clean, structured records.
+
+>>> import wikiparse
+>>> page = wikiparse.parse("Plot Edit\\nA detective hunts a smuggler.")
+>>> page.sections[0].title
+'Plot'
+"""
+
+from ._version import __version__
+from .errors import InputError, LimitExceeded, MissingExtraError, UnknownRuleError, WikiparseError
+from .options import Limits, ParseOptions
+from .parse import parse
+from .records import (
+    SCHEMA,
+    Block,
+    Code,
+    Decoding,
+    Infobox,
+    InfoboxField,
+    Link,
+    ListBlock,
+    ListItem,
+    Page,
+    Paragraph,
+    Quote,
+    Removal,
+    Section,
+    SourceInfo,
+    Table,
+)
+
+__all__ = [
+    "SCHEMA",
+    "Block",
+    "Code",
+    "Decoding",
+    "Infobox",
+    "InfoboxField",
+    "InputError",
+    "LimitExceeded",
+    "Limits",
+    "Link",
+    "ListBlock",
+    "ListItem",
+    "MissingExtraError",
+    "Page",
+    "Paragraph",
+    "ParseOptions",
+    "Quote",
+    "Removal",
+    "Section",
+    "SourceInfo",
+    "Table",
+    "UnknownRuleError",
+    "WikiparseError",
+    "__version__",
+    "parse",
+]

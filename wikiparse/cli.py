@@ -1,0 +1,102 @@
+"""The command line: argument parsing and printing only; the work is in the library.
+
+``main(argv) -> int`` returns the exit code: 0 success, 1 some inputs failed, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._version import __version__
+from .errors import WikiparseError
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+ERR_NO_FILE = "wikiparse: error: no such file: {path}"
+ERR_NOT_FILE = "wikiparse: error: not a file: {path}"
+ERR_UNREADABLE = "wikiparse: error: cannot read {path}: {reason}"
+ERR_PARSE = "wikiparse: error: {path}: {reason}"
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with our usage code and a one-line message."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise _UsageError(f"{self.prog}: error: {message}")
+
+
+class _UsageError(Exception):
+    pass
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="wikiparse",
+        description="Turn scraped wiki pages (HTML, plain text, XML dumps) into clean, structured records.",
+    )
+    parser.add_argument("--version", action="version", version=f"wikiparse {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    one = commands.add_parser("parse", help="print the record of one page", description="Parse one page.")
+    one.add_argument("file", help="a saved page: HTML, plain text or Markdown")
+    one.add_argument("--format", choices=("json", "text"), default="json", help="output (default: json)")
+    one.add_argument("--url", help="the page's URL, if known (helps the title and site)")
+    one.add_argument(
+        "--input-format",
+        choices=("html", "text", "wikitext"),
+        help="read as this format instead of detecting it",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except _UsageError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as exc:  # --help / --version
+        return int(exc.code or 0)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    if args.command == "parse":
+        return _cmd_parse(args)
+    return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
+
+
+def _cmd_parse(args: argparse.Namespace) -> int:
+    from .parse import parse
+
+    path = Path(args.file)
+    if not path.exists():
+        print(ERR_NO_FILE.format(path=path), file=sys.stderr)
+        return EXIT_USAGE
+    if not path.is_file():
+        print(ERR_NOT_FILE.format(path=path), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        print(ERR_UNREADABLE.format(path=path, reason=exc.strerror or exc), file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        page = parse(data, url=args.url, format=args.input_format)
+    except WikiparseError as exc:
+        print(ERR_PARSE.format(path=path, reason=exc), file=sys.stderr)
+        return EXIT_FAILED
+    if args.format == "json":
+        sys.stdout.write(json.dumps(page.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from .render import to_text
+
+        sys.stdout.write(to_text(page) + "\n")
+    return EXIT_OK

@@ -1,0 +1,96 @@
+"""Which reader a page needs, and which wiki family it comes from, with the evidence.
+
+The format is decided from the first few kilobytes; the site from the URL when known, then
+from words only a given family prints (Fandom's licence line, Wikipedia's tagline).  The HTML
+reader refines site and skin from markup (``wikiparse.html.skins``).
+
+>>> detect("<!DOCTYPE html><html><body><p>x</p></body></html>").input_format
+'html'
+>>> detect("Plot Edit\\nA film.").input_format
+'text'
+>>> detect("x", url="https://harrypotter.fandom.com/wiki/X").site
+'fandom'
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import attrs
+import regex
+
+from .records import InputFormat, Site
+
+
+@attrs.frozen
+class Detected:
+    input_format: InputFormat
+    site: Site
+    evidence: str
+
+
+_HTML_START = regex.compile(
+    r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|section|table|h[1-6]|ul|link|script)\b",
+    regex.IGNORECASE | regex.DOTALL,
+)
+_XML_DUMP = regex.compile(r"\A(?:\s|<\?xml[^>]*>|<!--.*?-->)*<mediawiki\b", regex.DOTALL)
+_TAG = regex.compile(
+    r"</?(?:p|div|span|a|li|ul|ol|table|tr|td|h[1-6]|br|b|i|section)\b[^>]*>", regex.IGNORECASE
+)
+
+_FANDOM_WORDS = regex.compile(
+    r"\b(?:wikia\.com|fandom\.com|wikia is a free-to-use site|fandom is a free-to-use site|"
+    r"community content is available under|fandom homepage)",
+    regex.IGNORECASE,
+)
+_WIKIPEDIA_WORDS = regex.compile(
+    r"from wikipedia, the free encyclopedia|\bwikipedia\.org\b|wikipedia® is a registered trademark",
+    regex.IGNORECASE,
+)
+_MEDIAWIKI_WORDS = regex.compile(r"\[edit\]|\bretrieved from\b|\bnewpp limit report\b", regex.IGNORECASE)
+
+
+def detect_format(text: str) -> InputFormat:
+    """``html`` when the page starts like markup (or is dense with tags), ``wikitext`` for an XML dump."""
+    head = text[:4096]
+    if _XML_DUMP.match(head):
+        return "wikitext"
+    if _HTML_START.match(head):
+        return "html"
+    tags = len(_TAG.findall(head))
+    return "html" if tags >= 5 and tags * 40 > len(head.strip()) // 10 else "text"
+
+
+def site_from_url(url: str | None) -> Site | None:
+    """The family a URL's host belongs to, if it says."""
+    if not url:
+        return None
+    host = (urlsplit(url).hostname or "").lower()
+    if host.endswith((".fandom.com", ".wikia.com", ".wikia.org")) or host in ("fandom.com", "wikia.com"):
+        return "fandom"
+    if host.endswith(".wikipedia.org"):
+        return "wikipedia"
+    return None
+
+
+def site_from_text(text: str) -> tuple[Site, str]:
+    """The family named by words in the page (checked over head and tail only, to stay linear)."""
+    sample = text[:20000] + "\n" + text[-20000:]
+    for site, pattern in (("fandom", _FANDOM_WORDS), ("wikipedia", _WIKIPEDIA_WORDS)):
+        match = pattern.search(sample)
+        if match:
+            return site, f"text mentions {match.group()!r}"  # type: ignore[return-value]
+    match = _MEDIAWIKI_WORDS.search(sample)
+    if match:
+        return "mediawiki", f"text has MediaWiki's {match.group()!r}"
+    return "unknown", "no family-specific words"
+
+
+def detect(text: str, *, url: str | None = None, forced: InputFormat | None = None) -> Detected:
+    """Format and site of a decoded page."""
+    fmt = forced or detect_format(text)
+    by_url = site_from_url(url)
+    if by_url:
+        return Detected(fmt, by_url, f"url host {urlsplit(url or '').hostname}")
+    site, evidence = site_from_text(text)
+    return Detected(fmt, site, evidence)

@@ -1,0 +1,31 @@
+"""Which rules each preset enables: lists of names, checked against the registry at import."""
+
+from __future__ import annotations
+
+from . import REGISTRY
+
+_TEXT_RULES = (
+    "ad-blocker-notice",
+    "licence-footer",
+    "retrieved-from",
+    "skip-links",
+    "cookie-banner",
+    "sign-in-to-edit",
+    "edit-marker",
+    "toc",
+    "newpp-report",
+    "reference-marker",
+)
+
+PRESETS: dict[str, tuple[str, ...]] = {
+    "text": (*_TEXT_RULES, "fandom-chrome", "glue-repair"),
+    "fandom": ("page.outside-content", *_TEXT_RULES, "fandom-chrome"),
+    "wikipedia": ("page.outside-content", *_TEXT_RULES),
+    "mediawiki": ("page.outside-content", *_TEXT_RULES),
+    "none": (),
+}
+
+for _preset, _names in PRESETS.items():
+    for _name in _names:
+        if _name not in REGISTRY:
+            raise ValueError(f"preset {_preset!r} names unknown rule {_name!r}")
