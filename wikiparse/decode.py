@@ -15,6 +15,8 @@ cannot be decoded are replaced by U+FFFD and counted — never silently dropped.
 from __future__ import annotations
 
 import codecs
+import re
+import threading
 
 import attrs
 import regex
@@ -81,41 +83,42 @@ def decode(source: str | bytes, limits: Limits | None = None) -> Decoded:
         raise LimitExceeded(f"input of {len(source):,} bytes", limits.max_bytes, "max_bytes")
     if not source.strip():
         raise InputError("the input is empty (no bytes, or only whitespace)")
-    encoding, method = _choose(source)
-    text, replaced = _decode_counting(source, encoding, method)
+    encoding, method, note = _choose(source)
+    text, encoding, method, replaced, fell_back = _decode_counting(source, encoding, method)
     if len(text) > limits.max_text_chars:
         raise LimitExceeded(f"input of {len(text):,} characters", limits.max_text_chars, "max_text_chars")
-    _refuse_binary_text(text, source)
+    _refuse_binary_text(text)
     text, repaired = repair_mojibake(text)
-    warnings: list[str] = []
-    if method == "fallback":
-        warnings.append(f"no encoding declared and not valid UTF-8: decoded as {encoding}")
+    warnings: list[str] = [note] if note else []
+    if fell_back:
+        warnings.append(fell_back)
     if replaced:
-        warnings.append(f"{replaced} undecodable byte(s) replaced by U+FFFD")
+        warnings.append(f"{replaced} undecodable byte sequence(s) replaced by U+FFFD")
     if repaired:
-        warnings.append(f"repaired {repaired} mojibake sequence(s)")
+        warnings.append(f"repaired {repaired} mojibake sequence(s) (UTF-8 read as Windows-1252)")
     decoding = Decoding(encoding=encoding, method=method, replaced=replaced, mojibake_repaired=repaired)
     return Decoded(text, decoding, tuple(warnings))
 
 
-def _choose(data: bytes) -> tuple[str, DecodeMethod]:
+def _choose(data: bytes) -> tuple[str, DecodeMethod, str | None]:
+    """The encoding to try first, what decided it, and a note when it was a guess."""
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return name, "bom"
+            return name, "bom", None
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
             raise InputError(f"the input is {what}, not a wiki page")
     utf16 = _sniff_utf16(data[:4096])
     if utf16:
-        return utf16, "fallback"
+        return utf16, "fallback", f"no byte-order mark; the NUL-byte pattern says {utf16}"
     declared = _declared(data[:4096])
     if declared:
-        return declared, "declared"
+        return declared, "declared", None
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        return "windows-1252", "fallback"
-    return "utf-8", "utf-8"
+        return "windows-1252", "fallback", "no encoding declared and not valid UTF-8: decoded as windows-1252"
+    return "utf-8", "utf-8", None
 
 
 def _declared(head: bytes) -> str | None:
@@ -148,33 +151,49 @@ def _sniff_utf16(head: bytes) -> str | None:
     return None
 
 
-def _decode_counting(data: bytes, encoding: str, method: str) -> tuple[str, int]:
+_replaced = threading.local()
+
+
+def _count_and_replace(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: replace an undecodable sequence by U+FFFD and count it."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    _replaced.count += 1
+    return "\ufffd", error.end
+
+
+codecs.register_error("wikiparse-count", _count_and_replace)
+
+
+def _decode_counting(
+    data: bytes, encoding: str, method: DecodeMethod
+) -> tuple[str, str, DecodeMethod, int, str | None]:
+    """Decode strictly if possible; else say what was done instead. Returns
+    (text, encoding used, method, replaced sequences, note)."""
     if method == "bom":
         data = data[len(next(b for b, n in _BOMS if n == encoding)) :]
     try:
-        return data.decode(encoding), 0
+        return data.decode(encoding), encoding, method, 0, None
     except UnicodeDecodeError:
         pass
     if method == "declared" and encoding == "utf-8":
-        # Declared UTF-8 that is not: very often really Windows-1252.
+        # Declared UTF-8 that is not: very often really Windows-1252 (browsers agree in practice).
         try:
-            return data.decode("windows-1252"), 0
+            text = data.decode("windows-1252")
         except UnicodeDecodeError:
             pass
-    text = data.decode(encoding, errors="replace")
-    return text, text.count("\ufffd") - _count_replacement_chars(data, encoding)
-
-
-def _count_replacement_chars(data: bytes, encoding: str) -> int:
-    """U+FFFD characters that were already in the input (not caused by decoding)."""
-    marker = "\ufffd".encode(encoding, errors="ignore") if encoding.startswith("utf") else b""
-    return data.count(marker) if marker else 0
+        else:
+            note = "declared UTF-8 but not valid UTF-8: decoded as windows-1252"
+            return text, "windows-1252", "fallback", 0, note
+    _replaced.count = 0
+    text = data.decode(encoding, errors="wikiparse-count")
+    return text, encoding, method, _replaced.count, None
 
 
 _CONTROL_BYTES = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
-def _refuse_binary_text(text: str, data: bytes) -> None:
+def _refuse_binary_text(text: str) -> None:
     sample = text[:8192]
     if not sample:
         return
@@ -192,7 +211,7 @@ _CONTINUATION = (
     "\x80-\xbf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
     "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178"
 )
-_MOJIBAKE = regex.compile(
+_MOJIBAKE = re.compile(
     rf"[\u00c2-\u00df][{_CONTINUATION}]"
     rf"|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
     rf"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
@@ -207,7 +226,7 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     """
     count = 0
 
-    def fix(match: regex.Match[str]) -> str:
+    def fix(match: re.Match[str]) -> str:
         nonlocal count
         try:
             fixed = match.group().encode("windows-1252").decode("utf-8")

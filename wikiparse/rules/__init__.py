@@ -20,7 +20,8 @@ Presets (:mod:`wikiparse.rules.presets`) are lists of names; asking for an unkno
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import functools
+from collections.abc import Callable, Iterable, Mapping
 from typing import Literal
 
 import attrs
@@ -58,7 +59,10 @@ class Rule:
         """Whether ``text`` (already whitespace-normalised) is wholly this rule's boilerplate."""
         if self.compiled is None or len(text) > self.max_chars:
             return False
-        return self.compiled.match(text, timeout=1.0) is not None
+        try:
+            return self.compiled.match(text, timeout=1.0) is not None
+        except TimeoutError:  # bounded patterns should never get here; keep the text if they do
+            return False
 
     def drop(self, text: str) -> Removal:
         """The removal record for dropping ``text`` under this rule."""
@@ -92,12 +96,47 @@ class RuleSet:
         """Active rules of one stage, in registry order."""
         return tuple(r for n, r in REGISTRY.items() if stage in r.stages and n in self.names)
 
+    def first_match(self, stage: Stage, text: str, *, exclude: frozenset[str] = frozenset()) -> Rule | None:
+        """The first active rule of ``stage`` whose vocabulary matches all of ``text``.
+
+        One combined, anchored pattern per (rule set, stage) makes this a single regex match
+        per line or block, however many rules are active.
+        """
+        matcher = _stage_matcher(self.names - exclude, stage)
+        return matcher(text) if matcher is not None else None
+
     def rule(self, name: str) -> Rule:
         """A rule by name (active or not); raises ``UnknownRuleError`` for unknown names."""
         try:
             return REGISTRY[name]
         except KeyError:
             raise UnknownRuleError(name, tuple(REGISTRY)) from None
+
+
+@functools.lru_cache(maxsize=64)
+def _stage_matcher(names: frozenset[str], stage: Stage) -> Callable[[str], Rule | None] | None:
+    rules = [r for n, r in REGISTRY.items() if n in names and stage in r.stages and r.patterns]
+    if not rules:
+        return None
+    groups = "|".join(f"(?P<r{k}>{'|'.join(f'(?:{p})' for p in r.patterns)})" for k, r in enumerate(rules))
+    combined = regex.compile(rf"(?:{groups})\Z", regex.V1 | regex.IGNORECASE)
+    longest = max(r.max_chars for r in rules)
+
+    def match(text: str) -> Rule | None:
+        if not text or len(text) > longest:
+            return None
+        try:
+            found = combined.match(text, timeout=1.0)
+        except TimeoutError:  # bounded patterns should never get here; keep the text if they do
+            return None
+        if found is None:
+            return None
+        rule = rules[int(str(found.lastgroup)[1:])]
+        if len(text) <= rule.max_chars:
+            return rule
+        return next((r for r in rules if len(text) <= r.max_chars and r.matches(text)), None)
+
+    return match
 
 
 def ruleset(preset: str, disable: Iterable[str] = ()) -> RuleSet:
@@ -121,14 +160,13 @@ def registry() -> Mapping[str, Rule]:
 
 def apply(doc: Doc, rules: RuleSet) -> Doc:
     """Drop blocks that an active ``block`` rule matches, recording one removal per block."""
-    block_rules = rules.active("block")
-    if not block_rules:
+    if not rules.active("block"):
         return doc
     kept = []
     removed: list[Removal] = []
     for block in doc.blocks:
         text = _block_text(block)
-        hit = None if text is None else next((r for r in block_rules if r.matches(text)), None)
+        hit = None if text is None else rules.first_match("block", text)
         if hit is None:
             kept.append(block)
         else:
@@ -138,14 +176,10 @@ def apply(doc: Doc, rules: RuleSet) -> Doc:
     return attrs.evolve(doc, blocks=tuple(kept), removed=doc.removed + tuple(removed))
 
 
-_SPACE = regex.compile(r"\s+")
-
-
 def _block_text(block: object) -> str | None:
     """Text of the blocks that block rules may judge: paragraphs and headings."""
     if isinstance(block, (Paragraph, Heading)):
-        joined: str = _SPACE.sub(" ", block.text)
-        return joined.strip()
+        return " ".join(block.text.split())
     return None
 
 
