@@ -77,7 +77,7 @@ def decode(source: str | bytes, limits: Limits | None = None) -> Decoded:
                 f"input of {len(source):,} characters", limits.max_text_chars, "max_text_chars"
             )
         text, repaired = repair_mojibake(source)
-        notes = (f"repaired {repaired} mojibake sequence(s)",) if repaired else ()
+        notes = (_mojibake_note(repaired),) if repaired else ()
         return Decoded(text, None, notes)
     if len(source) > limits.max_bytes:
         raise LimitExceeded(f"input of {len(source):,} bytes", limits.max_bytes, "max_bytes")
@@ -95,7 +95,7 @@ def decode(source: str | bytes, limits: Limits | None = None) -> Decoded:
     if replaced:
         warnings.append(f"{replaced} undecodable byte sequence(s) replaced by U+FFFD")
     if repaired:
-        warnings.append(f"repaired {repaired} mojibake sequence(s) (UTF-8 read as Windows-1252)")
+        warnings.append(_mojibake_note(repaired))
     decoding = Decoding(encoding=encoding, method=method, replaced=replaced, mojibake_repaired=repaired)
     return Decoded(text, decoding, tuple(warnings))
 
@@ -216,6 +216,10 @@ _MOJIBAKE = re.compile(
     rf"|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
     rf"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
 )
+
+
+def _mojibake_note(count: int) -> str:
+    return f"repaired {count} mojibake sequence(s) (UTF-8 read as Windows-1252)"
 
 
 def repair_mojibake(text: str) -> tuple[str, int]:
