@@ -100,11 +100,17 @@ def _report(title: str, pages: list[bytes], times: dict[str, list[float]]) -> di
     out: dict[str, dict[str, float]] = {}
     for name, per_page in times.items():
         seconds = sum(per_page)
-        median = statistics.median(len(p) / 1e6 / t for p, t in zip(pages, per_page))
+        median = statistics.median(len(p) / 1e6 / t for p, t in zip(pages, per_page, strict=True))
         ratio = seconds / sum(base)
-        out[name] = {"pages_s": len(pages) / seconds, "mb_s": total_mb / seconds, "median_mb_s": median,
-                     "time_ratio": ratio}
-        print(f"{name:12s} {len(pages) / seconds:9.1f} {total_mb / seconds:7.2f} {median:12.2f} {ratio:17.2f}x")
+        out[name] = {
+            "pages_s": len(pages) / seconds,
+            "mb_s": total_mb / seconds,
+            "median_mb_s": median,
+            "time_ratio": ratio,
+        }
+        print(
+            f"{name:12s} {len(pages) / seconds:9.1f} {total_mb / seconds:7.2f} {median:12.2f} {ratio:17.2f}x"
+        )
     return out
 
 
@@ -132,7 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wikiparse peak traced memory of one parse: {peak:.1f} MB ({ratio:.1f}x that page's size)")
         results["html_peak_mb"] = peak
     if text_pages:
-        results["text"] = _report("Text scrapes", text_pages, _time_all(text_pages, _systems_text(), args.rounds))
+        results["text"] = _report(
+            "Text scrapes", text_pages, _time_all(text_pages, _systems_text(), args.rounds)
+        )
     if args.json:
         args.json.write_text(json.dumps(results, indent=1))
     return 0

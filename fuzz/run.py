@@ -19,8 +19,9 @@ from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import wikiparse  # noqa: E402
-from strategies import html_pages, text_pages, wikitext_pages  # noqa: E402
+from strategies import html_pages, text_pages, wikitext_pages
+
+import wikiparse
 
 TRIED = 0
 
@@ -50,7 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     @seed(args.seed)
-    @settings(max_examples=args.examples, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+    @settings(
+        max_examples=args.examples, deadline=None, suppress_health_check=list(HealthCheck), database=None
+    )
     @given(inputs)
     def run(case: tuple[str, str | None]) -> None:
         check(*case)

@@ -8,32 +8,134 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 WORDS = st.sampled_from(
-    ["Plot", "Edit", "[edit]", "the", "Soviet", "Union", "theSoviet", "inChicago", "Contents", "1", "1.1",
-     "•", "*", "-", "#", "|", "{{", "}}", "[[", "]]", "'''", "<ref>", "</ref>", "&nbsp;", "&amp;", "\u00a0",
-     "Ad blocker interference detected!", "Retrieved from", "NewPP limit report", "é", "日本", "\u200b",
-     "Category:", "File:x.jpg|thumb|", "==", "===", "{|", "|-", "|}", "!", ":", ";", "'", '"', "<", ">"]
+    [
+        "Plot",
+        "Edit",
+        "[edit]",
+        "the",
+        "Soviet",
+        "Union",
+        "theSoviet",
+        "inChicago",
+        "Contents",
+        "1",
+        "1.1",
+        "•",
+        "*",
+        "-",
+        "#",
+        "|",
+        "{{",
+        "}}",
+        "[[",
+        "]]",
+        "'''",
+        "<ref>",
+        "</ref>",
+        "&nbsp;",
+        "&amp;",
+        "\u00a0",
+        "Ad blocker interference detected!",
+        "Retrieved from",
+        "NewPP limit report",
+        "é",
+        "日本",
+        "\u200b",
+        "Category:",
+        "File:x.jpg|thumb|",
+        "==",
+        "===",
+        "{|",
+        "|-",
+        "|}",
+        "!",
+        ":",
+        ";",
+        "'",
+        '"',
+        "<",
+        ">",
+    ]
 )
 TEXT = st.lists(st.one_of(WORDS, st.text(max_size=8)), max_size=30).map(" ".join)
 
 TAGS = st.sampled_from(
-    ["div", "p", "span", "a", "ul", "ol", "li", "dl", "dt", "dd", "table", "tr", "td", "th", "h1", "h2", "h3",
-     "h4", "blockquote", "pre", "code", "sup", "b", "i", "aside", "section", "nav", "footer", "caption",
-     "script", "style", "br", "img", "figure", "figcaption"]
+    [
+        "div",
+        "p",
+        "span",
+        "a",
+        "ul",
+        "ol",
+        "li",
+        "dl",
+        "dt",
+        "dd",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "blockquote",
+        "pre",
+        "code",
+        "sup",
+        "b",
+        "i",
+        "aside",
+        "section",
+        "nav",
+        "footer",
+        "caption",
+        "script",
+        "style",
+        "br",
+        "img",
+        "figure",
+        "figcaption",
+    ]
 )
 CLASSES = st.sampled_from(
-    ["", "mw-parser-output", "mw-editsection", "mw-heading mw-heading2", "portable-infobox", "pi-data",
-     "pi-data-label", "pi-data-value", "infobox", "navbox", "toc", "reference", "reflist", "catlinks",
-     "page-header__title", "mw-headline", "wikitable", "hatnote", "thumb", "noprint", "printfooter"]
+    [
+        "",
+        "mw-parser-output",
+        "mw-editsection",
+        "mw-heading mw-heading2",
+        "portable-infobox",
+        "pi-data",
+        "pi-data-label",
+        "pi-data-value",
+        "infobox",
+        "navbox",
+        "toc",
+        "reference",
+        "reflist",
+        "catlinks",
+        "page-header__title",
+        "mw-headline",
+        "wikitable",
+        "hatnote",
+        "thumb",
+        "noprint",
+        "printfooter",
+    ]
 )
 ATTRS = st.fixed_dictionaries(
     {},
     optional={
         "class": CLASSES,
-        "id": st.sampled_from(["content", "firstHeading", "mw-content-text", "catlinks", "toc", "WikiaArticleMsg"]),
+        "id": st.sampled_from(
+            ["content", "firstHeading", "mw-content-text", "catlinks", "toc", "WikiaArticleMsg"]
+        ),
         "colspan": st.sampled_from(["0", "1", "2", "999999", "-3", "x"]),
         "rowspan": st.sampled_from(["0", "1", "3", "999999", "abc"]),
         "style": st.sampled_from(["display:none", "display: none", ""]),
-        "href": st.sampled_from(["/wiki/Red_Heat", "https://x.fandom.com/wiki/A", "#cite_note-1", "javascript:x"]),
+        "href": st.sampled_from(
+            ["/wiki/Red_Heat", "https://x.fandom.com/wiki/A", "#cite_note-1", "javascript:x"]
+        ),
     },
 )
 
@@ -56,12 +158,16 @@ def html_pages(draw: st.DrawFn, max_nodes: int = 40) -> str:
             parts.append(f"</{stack.pop()}>")
         elif action == "close-wrong":
             parts.append(f"</{draw(TAGS)}>")
-    prefix = draw(st.sampled_from(["", "<!DOCTYPE html><html><head><title>T - Wikipedia</title></head><body>"]))
+    prefix = draw(
+        st.sampled_from(["", "<!DOCTYPE html><html><head><title>T - Wikipedia</title></head><body>"])
+    )
     return prefix + "".join(parts)
 
 
 text_pages = st.lists(
-    st.one_of(TEXT, st.sampled_from(["", "Plot Edit", "  • item", "Contents", "1 Plot", "## Heading", "| a | b |"])),
+    st.one_of(
+        TEXT, st.sampled_from(["", "Plot Edit", "  • item", "Contents", "1 Plot", "## Heading", "| a | b |"])
+    ),
     max_size=30,
 ).map("\n".join)
 
@@ -69,8 +175,24 @@ wikitext_pages = st.lists(
     st.one_of(
         TEXT,
         st.sampled_from(
-            ["== H ==", "=== H ===", "* a", "** b", "# c", "; t : d", "{| class=wikitable", "|-", "| x || y", "|}",
-             "{{Infobox x", "| a = b", "}}", "[[File:X.png|thumb|cap]]", "<ref>r</ref>", "#REDIRECT [[X]]"]
+            [
+                "== H ==",
+                "=== H ===",
+                "* a",
+                "** b",
+                "# c",
+                "; t : d",
+                "{| class=wikitable",
+                "|-",
+                "| x || y",
+                "|}",
+                "{{Infobox x",
+                "| a = b",
+                "}}",
+                "[[File:X.png|thumb|cap]]",
+                "<ref>r</ref>",
+                "#REDIRECT [[X]]",
+            ]
         ),
     ),
     max_size=30,
