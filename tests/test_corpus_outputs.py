@@ -2,7 +2,8 @@
 
 Generic on purpose: each corpus file is tried; inputs the parser refuses with a
 ``WikiparseError`` (in this branch: HTML and dumps) are skipped, and are checked automatically
-once a reader accepts them.  Skips cleanly when ../shared is absent.
+once a reader accepts them.  ``ground_truth/`` is left out: it holds other tools' expected
+outputs, not pages.  Skips cleanly when ../shared is absent.
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import functools
 from pathlib import Path
 
 import pytest
+from jsonschema import Draft202012Validator
 
 import wikiparse
 from wikiparse.chunks import ChunkOptions, chunk_page
+from wikiparse.schema import load_schema
 
 from .chunkcheck import check_chunks
 from .conftest import CORPUS, need
@@ -23,7 +26,7 @@ from .mdtext import leaves, record_strings, words
 def _files() -> list[object]:
     if not CORPUS.exists():
         return [pytest.param(None, id="corpus-absent")]
-    files = sorted(p for p in CORPUS.rglob("*") if p.is_file())
+    files = sorted(p for p in CORPUS.rglob("*") if p.is_file() and "ground_truth" not in p.parts)
     return [pytest.param(p, id=p.relative_to(CORPUS).as_posix()) for p in files]
 
 
@@ -42,6 +45,16 @@ def _page(path: Path | None) -> wikiparse.Page:
     if isinstance(page, str):
         pytest.skip(f"not parsed: {page}")
     return page
+
+
+_VALIDATOR = Draft202012Validator(load_schema("page"))
+
+
+@pytest.mark.parametrize("path", _files())
+def test_record_validates_against_the_schema(path: Path | None) -> None:
+    page = _page(path)
+    found = [f"{list(e.absolute_path)}: {e.message}" for e in _VALIDATOR.iter_errors(page.to_dict())]
+    assert found == []
 
 
 @pytest.mark.parametrize("path", _files())
