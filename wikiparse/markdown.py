@@ -57,17 +57,16 @@ def _blocks(blocks: tuple[Block, ...]) -> Iterator[str]:
     previous: ListBlock | None = None
     alternate = False
     for block in blocks:
+        turn = False
         if isinstance(block, ListBlock):
             # Two lists in a row would merge into one; switching the marker keeps them apart.
             turn = previous is not None and previous.ordered == block.ordered and not alternate
             text = "\n".join(_list_lines(block.items, "", block.ordered, turn))
         else:
             text = _block(block)
-        if not text.strip():
-            continue
-        yield text
-        previous = block if isinstance(block, ListBlock) else None
-        alternate = turn if isinstance(block, ListBlock) else False
+        if text.strip():
+            yield text
+            previous, alternate = (block, turn) if isinstance(block, ListBlock) else (None, False)
 
 
 def _block(block: Block) -> str:
