@@ -68,7 +68,7 @@ def test_a_large_buffer_is_flushed_early(tmp_path: Path) -> None:
 
 
 @given(st.lists(pages, max_size=5), st.integers(1, 3))
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_pages_come_back_unchanged(tmp_path: Path, written: list[Page], group: int) -> None:
     path = tmp_path / f"round-{len(written)}-{group}.parquet"
     with ParquetWriter(path, row_group_size=group) as writer:

@@ -153,7 +153,7 @@ def _chunk_fields() -> dict[str, Any]:
 
 
 @given(pages)
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=100, deadline=None)
 def test_generated_records_validate(page: wikiparse.Page) -> None:
     assert errors(PAGE_VALIDATOR, json.loads(json.dumps(page.to_dict()))) == []
 
