@@ -7,9 +7,12 @@ be shared across threads and processes and compared by value.  The JSON form liv
 
 from __future__ import annotations
 
-from typing import Literal, Union, get_args
+from typing import TYPE_CHECKING, Literal, Union, get_args
 
 import attrs
+
+if TYPE_CHECKING:
+    from .chunks import Chunk
 
 SCHEMA = "wikiparse/1"
 """Value of the ``schema`` key; bumped only for incompatible changes (see docs/schema.md)."""
@@ -214,3 +217,22 @@ class Page:
         from .jsonform import page_from_dict
 
         return page_from_dict(data)
+
+    def to_text(self, *, infobox: bool = True, categories: bool = True) -> str:
+        """Readable plain text (see :mod:`wikiparse.render`); what chunk offsets point into."""
+        from .render import RenderOptions, to_text
+
+        return to_text(self, RenderOptions(infobox=infobox, categories=categories))
+
+    def to_markdown(self, *, infobox: bool = True, categories: bool = True) -> str:
+        """One Markdown document (see :mod:`wikiparse.markdown`)."""
+        from .markdown import to_markdown
+        from .render import RenderOptions
+
+        return to_markdown(self, RenderOptions(infobox=infobox, categories=categories))
+
+    def chunks(self, *, max_chars: int = 2000, overlap: int = 200, min_chars: int = 200) -> tuple[Chunk, ...]:
+        """Passages within sections, with offsets into :meth:`to_text` (see :mod:`wikiparse.chunks`)."""
+        from .chunks import ChunkOptions, chunk_page
+
+        return chunk_page(self, ChunkOptions(max_chars=max_chars, overlap=overlap, min_chars=min_chars))
