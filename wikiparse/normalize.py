@@ -35,7 +35,7 @@ from .rules import RuleSet
 
 # Invisible characters that carry no text: zero-width space/joiners, soft hyphen, BOM, bidi marks.
 _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e]")
-_SPACES = regex.compile(r"[^\S\n]+|\s*\n\s*")
+_SPACES = regex.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = regex.compile(r"(?<=\S) +(?=[,.;](?:\s|$))")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -97,6 +97,8 @@ _AS_SPLIT = regex.compile(
 )
 # "Term: detail", "Term – detail", "Term - detail": a short label, then the rest.
 _LABEL_SPLIT = regex.compile(r"^(?P<term>[^:–—\n]{1,60}?)(?:\s*:|\s+[–—-])\s+(?P<detail>\S.*)$", regex.V1)
+# A label holds no sentence break and no quotation ("Kosko, Bart (2006). Noise: …" is a citation).
+_NOT_A_TERM = regex.compile(r"\.\s|[\"“”]")
 
 
 def split_term(text: str) -> tuple[str | None, str | None]:
@@ -108,11 +110,13 @@ def split_term(text: str) -> tuple[str | None, str | None]:
     ('Speed', '400 units')
     >>> split_term("Used as a weapon in the war")
     (None, None)
+    >>> split_term('Elert, Glenn. "Sound – a primer". physics.info.')
+    (None, None)
     """
     match = _AS_SPLIT.match(text)
     if match is None:
         match = _LABEL_SPLIT.match(text)
-        if match is not None and len(match["term"].split()) > 8:
+        if match is not None and (len(match["term"].split()) > 8 or _NOT_A_TERM.search(match["term"])):
             match = None
     if match is None:
         return None, None

@@ -80,9 +80,14 @@ def _continues_item(lines: list[Line], j: int) -> bool:
 
 
 def _list_block(bullets: list[Line]) -> ListBlock | None:
+    """One list; a bullet less indented than the first starts a new top level, never lost."""
     if not bullets:
         return None
-    items, _ = _items(bullets, 0, bullets[0].indent)
+    items: list[ListItem] = []
+    k = 0
+    while k < len(bullets):
+        more, k = _items(bullets, k, bullets[k].indent)
+        items.extend(more)
     return ListBlock(ordered=bullets[0].ordered, items=tuple(items))
 
 

@@ -28,6 +28,8 @@ class Line:
     number: int
     """1-based line number in the input."""
     indent: int = 0
+    """Leading blanks of a text line; for a bullet, the column where its text starts (so that
+    right-aligned numbers "9." and "10." are one level)."""
     level: int = 0
     """Heading level (1 for a page title, 2 for a top section…)."""
     ordered: bool = False
@@ -48,7 +50,7 @@ _MARKDOWN_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s+(?P<head>.+?)\s*#*\s*$
 _STAR_HEADING = regex.compile(r"^(?P<stars>\*{2,6}) (?P<head>\S.*?) (?P=stars)$")
 _SETEXT = regex.compile(r"^(?:=+|-+)\s*$")
 _BULLET = regex.compile(
-    r"^(?P<indent>\s*)(?P<bullet>[•*·‣◦▪●○■□➢►+o-]|\d{1,3}[.)]|[a-z][.)])\s+(?P<body>\S.*)$"
+    r"^(?P<indent>\s*)(?P<bullet>[•*·‣◦▪●○■□➢►+o↑-]|\d{1,3}[.)]|[a-z][.)])(?P<gap>\s+)(?P<body>\S.*)$"
 )
 # html2text's third list level uses "#" (after "*" and "o"); indented four or more, it cannot be
 # a Markdown heading.
@@ -81,7 +83,7 @@ def classify(raw: str, number: int) -> Line:
     match = _DEEP_BULLET.match(raw)
     if match:
         return Line(
-            kind="bullet", text=match["body"].strip(), raw=raw, number=number, indent=len(match["indent"])
+            kind="bullet", text=match["body"].strip(), raw=raw, number=number, indent=len(match["indent"]) + 2
         )
     for kind, pattern in _QUOTE_KINDS:
         match = pattern.match(raw)
@@ -96,13 +98,14 @@ def classify(raw: str, number: int) -> Line:
     match = _BULLET.match(raw)
     if match and not (match["bullet"] == "o" and indent == 0):
         bullet = match["bullet"]
-        ordered = bullet[0].isdigit() or (len(bullet) == 2 and bullet[0].isalpha())
+        # "↑" is the back-link of a reference in a copied (numbered) reference list.
+        ordered = bullet[0].isdigit() or (len(bullet) == 2 and bullet[0].isalpha()) or bullet == "↑"
         return Line(
             kind="bullet",
             text=match["body"].strip(),
             raw=raw,
             number=number,
-            indent=len(match["indent"].expandtabs(4)),
+            indent=len((match["indent"] + bullet + match["gap"]).expandtabs(4)),
             ordered=ordered,
         )
     for pattern in (_GLUED_MARKER, _SPACED_MARKER):

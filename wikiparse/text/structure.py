@@ -85,7 +85,7 @@ def _last_content(lines: list[Line]) -> int | None:
 def mark_lists(lines: list[Line], profile: Profile) -> list[Line]:
     """Make bullet lines of items that lost their bullets."""
     if profile.lost_bullets:
-        lines = [_lost_bullet(line) for line in lines]
+        lines = _sandwiched([_lost_bullet(line) for line in lines])
     if not (profile.markdown or profile.wrap):
         lines = _introduced_runs(_short_runs(lines))
     return lines
@@ -95,6 +95,15 @@ def _lost_bullet(line: Line) -> Line:
     if line.kind == "text" and 1 <= line.indent <= 2:
         return attrs.evolve(line, kind="bullet", indent=0)
     return line
+
+
+def _sandwiched(lines: list[Line]) -> list[Line]:
+    """A text line directly between two items is an item whose leading space was lost too."""
+    out = list(lines)
+    for k in range(1, len(lines) - 1):
+        if lines[k].kind == "text" and lines[k - 1].kind == "bullet" and lines[k + 1].kind == "bullet":
+            out[k] = attrs.evolve(lines[k], kind="bullet", indent=lines[k - 1].indent)
+    return out
 
 
 def _short_runs(lines: list[Line]) -> list[Line]:

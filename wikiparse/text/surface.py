@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import html
+
 import attrs
 import regex
 
@@ -58,6 +60,22 @@ def _markdown(raw: str, number: int, state: ReadState, links: LineLinks) -> str:
     if _EMPTY_ITEM.match(inline.text) and raw.strip():
         return ""
     return inline.text
+
+
+_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,8});")
+
+
+def decode_entities(lines: list[Line]) -> list[Line]:
+    """Character references a renderer left undecoded (html2text keeps those of MathML text).
+
+    Run after wrapped lines are joined: decoding shortens lines, which the wrap test measures.
+    """
+    out = []
+    for line in lines:
+        if "&" in line.text and _ENTITY.search(line.text):
+            line = attrs.evolve(line, text=_ENTITY.sub(lambda m: html.unescape(m.group()), line.text))
+        out.append(line)
+    return out
 
 
 def cut_inline(lines: list[Line], state: ReadState) -> list[Line]:

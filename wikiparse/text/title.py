@@ -20,7 +20,7 @@ from .lines import Line
 from .shapes import is_hatnote, is_prose, is_short, unquote
 
 _SUBJECT = regex.compile(
-    r"^[\"“']?(?P<subject>[^\s\"“”'][^\n]{0,80}?)[\"”']?\s+"
+    r"[\"“']?(?P<subject>[^\s\"“”'][^\n]{0,80}?)[\"”']?\s+"
     r"(?:is|was|are|were|refers to|may refer to)\s+(?:a|an|the|one)\b",
     regex.V1,
 )
@@ -54,10 +54,22 @@ def find_title(lines: list[Line], url: str | None, *, before: int | None = None)
     from_url = title_from_url(url)
     if from_url:
         return Title(from_url)
-    match = _SUBJECT.match(lines[lead].text)
-    if match and len(match["subject"].split()) <= _SUBJECT_WORDS:
-        return Title(match["subject"].strip())
-    return Title(None)
+    return Title(_subject(lines[lead].text))
+
+
+def _subject(text: str) -> str | None:
+    """The subject of the first sentence that has the shape "X is a …" (captions may precede it)."""
+    start = 0
+    for _ in range(3):
+        match = _SUBJECT.match(text, start)
+        sentence = _SENTENCE_END.search(text, start)
+        if match and (sentence is None or match.end("subject") <= sentence.start()):
+            words = match["subject"].split()
+            return match["subject"].strip() if len(words) <= _SUBJECT_WORDS else None
+        if sentence is None:
+            return None
+        start = sentence.end()
+    return None
 
 
 def lead_index(lines: list[Line]) -> int | None:
@@ -75,8 +87,12 @@ def unquote_start(text: str) -> str:
     return regex.sub(r"^[\"“'‘]([^\"“”'’]{1,200})[\"”'’]", r"\1", text.strip())
 
 
+# A sentence ends at . ! ? — but not after an abbreviation or initial ("Det.", "Capt.", "J.").
+_SENTENCE_END = regex.compile(r"(?<!(?:^|\s)\p{Lu}\p{Ll}{0,3})[.!?](?:\s|$)", regex.V1)
+
+
 def _first_sentence(text: str) -> str:
-    match = regex.search(r"[.!?](?:\s|$)", text)
+    match = _SENTENCE_END.search(text)
     return text[: match.end()] if match else text
 
 

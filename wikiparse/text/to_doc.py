@@ -25,7 +25,7 @@ from .profile import detect
 from .shapes import unquote
 from .state import ReadState
 from .structure import mark_lists, promote_headings
-from .surface import cut_inline, surface
+from .surface import cut_inline, decode_entities, surface
 from .title import find_title
 from .wrap import join_wrapped
 
@@ -47,6 +47,8 @@ def read_text(text: str, rules: RuleSet, limits: Limits, *, url: str | None = No
     lines = [classify(raw, number) for number, raw in kept]
     if profile.wrap:
         lines = join_wrapped(lines, profile.wrap)
+    if profile.html2text:
+        lines = decode_entities(lines)
     lines = promote_headings(lines, state)
     lines = cut_inline(lines, state)
     lines, title = _title_and_infobox(lines, state, url)

@@ -44,7 +44,7 @@ def _continues(prev: Line, line: Line, width: int) -> bool:
     if line.kind != "text" or prev.kind not in ("text", "bullet"):
         return False
     if line.indent >= _CONTINUATION_INDENT:
-        return prev.kind == "text" or line.indent > prev.indent
+        return prev.kind == "text" or line.indent >= prev.indent
     if prev.kind == "bullet" or prev.indent:
         return False
     token = _FIRST_TOKEN.match(line.text)
