@@ -26,7 +26,9 @@ _TOC_START = regex.compile(rf"(?<!\S)(?:{'|'.join(vocab.TOC_TITLES)})\s+(?=1\s)"
 _NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,4}"
 # A TOC entry printed twice ("1.1 Early life 1.1 Early life"), as FandomDesktop's sticky and
 # in-article TOCs both flatten into the text; or once.
-_DOUBLED_ENTRY = regex.compile(rf"\G\s*(?P<num>{_NUMBER})\s(?P<title>\S.{{0,100}}?)\s(?P=num)\s(?P=title)(?=\s|$)")
+_DOUBLED_ENTRY = regex.compile(
+    rf"\G\s*(?P<num>{_NUMBER})\s(?P<title>\S.{{0,100}}?)\s(?P=num)\s(?P=title)(?=\s|$)"
+)
 _SINGLE_ENTRY = regex.compile(rf"\G\s*(?P<num>{_NUMBER})\s(?P<title>\S.{{0,100}}?)(?=\s{_NUMBER}\s|\s*$)")
 _SENTENCE_END = regex.compile(r"[.!?][\"'”’)]*\s")
 _QUOTE = regex.compile(
@@ -34,7 +36,9 @@ _QUOTE = regex.compile(
 )
 _SUFFIX_SPACE = regex.compile(r"(?<=\w) (?='s\b)")
 _HEADING_WORDS = 10
-_TITLE_WORD = regex.compile(r"^(?:[\p{Lu}\d\"'(]|(?:and|of|the|in|on|for|to|a|an|at|by|with|from)$)", regex.V1)
+_TITLE_WORD = regex.compile(
+    r"^(?:[\p{Lu}\d\"'(]|(?:and|of|the|in|on|for|to|a|an|at|by|with|from)$)", regex.V1
+)
 
 
 def is_blob(line: str) -> bool:

@@ -15,6 +15,8 @@ Without such evidence the last label stays in the lead's text, so nothing is cut
 
 from __future__ import annotations
 
+import itertools
+
 import regex
 
 from ..rules import vocab
@@ -42,9 +44,7 @@ def split_infobox(head: str) -> tuple[list[str], str]:
     if len(labels) < _MIN_LABELS or len(head[: labels[0].start()].split()) > _TITLE_WORDS:
         return [], head
     title = head[: labels[0].start()].strip()
-    pairs = [
-        (m.group(), head[m.end() : nxt.start()].strip()) for m, nxt in zip(labels, labels[1:], strict=False)
-    ]
+    pairs = [(m.group(), head[m.end() : nxt.start()].strip()) for m, nxt in itertools.pairwise(labels)]
     if any(not value for _, value in pairs):
         return [], head
     last = labels[-1]
