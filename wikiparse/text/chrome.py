@@ -38,9 +38,9 @@ _TOC_ENTRY = regex.compile(
     r"(?P<title>[^\n]{1,150}?)(?:\]\([^)]{0,500}\))?\s*$",
     regex.V1,
 )
-_LABELS = "|".join(vocab.CATEGORY_LABELS)
+_LABELS = "|".join((*vocab.HIDDEN_CATEGORY_LABELS, *vocab.CATEGORY_LABELS))
 _CATEGORY_LINE = regex.compile(rf"^(?:{_LABELS})\s*:?\s*(?P<names>\S.*)?$", regex.I)
-_HIDDEN = regex.compile("|".join(vocab.HIDDEN_CATEGORY_LABELS) + r"\Z", regex.I)
+_HIDDEN = regex.compile("|".join(vocab.HIDDEN_CATEGORY_LABELS), regex.I)
 _MORE = regex.compile("|".join(vocab.CATEGORY_MORE) + r"\Z", regex.I)
 _NAME_SPLIT = regex.compile(r"\s*[|•·;]\s*|\s*,\s+")
 _VTE = regex.compile("|".join(vocab.NAVBOX_VTE) + r"\Z", regex.I)
@@ -103,7 +103,7 @@ def _page_header(lines: list[Numbered], state: ReadState) -> int:
     """Index of the article title when everything above it is site chrome, else 0."""
     if not state.active("page-header"):
         return 0
-    limit = max(1, len(lines) // 2)
+    limit = max(40, len(lines) // 2)
     title = next((k for k, (_, raw) in enumerate(lines[:limit]) if _H1.match(raw.strip())), None)
     if not title:
         return 0
