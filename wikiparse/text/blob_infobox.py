@@ -31,6 +31,9 @@ _INITIAL = regex.compile(r"^\p{Lu}\.$")
 # The box's title comes first: at most this many words before the first label.
 _TITLE_WORDS = 8
 _MIN_LABELS = 2
+# "The" starting a sentence's subject in the middle of a run of words: the run before it was a caption.
+_ARTICLE = regex.compile(r"(?<=\S)\s(?=(?:The|A|An)\s\p{Lu})")
+_STOP = regex.compile(r"[.!?:;]\s|[.!?]$")
 
 
 def split_infobox(head: str) -> tuple[list[str], str]:
@@ -42,7 +45,7 @@ def split_infobox(head: str) -> tuple[list[str], str]:
         region_end = quote.start()
     labels = [m for m in _LABEL.finditer(head, 0, region_end) if m.group()[:1].isupper()]
     if len(labels) < _MIN_LABELS or len(head[: labels[0].start()].split()) > _TITLE_WORDS:
-        return [], head
+        return _caption(head, region_end if copula else 0)
     title = head[: labels[0].start()].strip()
     pairs = [(m.group(), head[m.end() : nxt.start()].strip()) for m, nxt in itertools.pairwise(labels)]
     if any(not value for _, value in pairs):
@@ -59,6 +62,19 @@ def split_infobox(head: str) -> tuple[list[str], str]:
     for label, text in pairs:
         lines.extend([label, text])
     return lines, lead
+
+
+def _caption(head: str, copula: int) -> tuple[list[str], str]:
+    """A box title or caption run into the lead ("S&W 639 The Smith and Wesson … was") apart from it."""
+    opener = None
+    for match in _ARTICLE.finditer(head, 0, copula):
+        opener = match
+    if opener is None:
+        return [], head
+    before = head[: opener.start()]
+    if _STOP.search(before) or len(before.split()) > _TITLE_WORDS:
+        return [], head
+    return [before.strip(), ""], head[opener.start() :].strip()
 
 
 def _split_last(label: str, tail: str, title: str) -> tuple[str, str]:

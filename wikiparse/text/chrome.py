@@ -31,6 +31,7 @@ _SPECIAL |= {"infobox-header"}  # judged only inside an infobox, by wikiparse.te
 _DECORATION = regex.compile(
     r"^(?:#{1,6}\s+|\*{2,6}\s+(?=.*\s\*{2,6}$)|(?:[-*•·o+#]|\d{1,3}[.)])\s+)|\s+\*{2,6}$", regex.V1
 )
+_ACCESSED_FROM = regex.compile(r"accessed from (?P<url>https?://\S+)", regex.I)
 _H1 = regex.compile(r"^(?:#\s+\S|\*{6}\s+\S.*\s\*{6}\s*$)")
 _NEWPP_LINE = regex.compile("|".join(f"(?:{p})" for p in vocab.NEWPP_REPORT_LINE) + r"\Z", regex.I)
 _TOC_ENTRY = regex.compile(
@@ -114,6 +115,9 @@ def _page_header(lines: list[Numbered], state: ReadState) -> int:
     for k in range(title):  # a table of contents above the title still names the headings
         if state.active("toc") and state.rules.rule("toc").matches(content(lines[k][1])):
             _toc_end(lines, k + 1, state)
+        stated = _ACCESSED_FROM.search(lines[k][1])
+        if stated and state.url is None:
+            state.url = stated["url"]
     state.drop("page-header", _region_text(lines, 0, title), lines[0][0])
     return title
 

@@ -34,6 +34,8 @@ _EM_STAR = regex.compile(r"(?<![\w*])\*(?=[^\s*])(?P<x>[^*\n]{1,500}?)(?<=[^\s*]
 _EM_UNDER = regex.compile(r"(?<![\w_])__?(?=[^\s_])(?P<x>[^_\n]{1,500}?)(?<=[^\s_])__?(?![\w_])")
 _ESCAPE = regex.compile(r"\\(?P<c>[\\`*_{}\[\]()#+\-.!|<>~])")
 _CHROME_URL = regex.compile("|".join(vocab.CHROME_LINK_URL))
+# Chrome links that point at the page itself: its history, or the skip link to its header.
+_OWN_URL = regex.compile(r"^(?P<page>https?://[^/?#\s]+/wiki/[^?#\s:]+)(?:\?action=history|#page-header)$")
 _CATEGORY_URL = regex.compile(r"/wiki/(?:Category|Kategorie|Catégorie|Categoría|Categoria):(?P<name>[^?#]+)")
 _CATEGORY_LEFTOVER = regex.compile(
     rf"^[\s,;:|·•*+-]*(?:in\s*:)?[\s,;:|·•*+-]*(?:{'|'.join(vocab.CATEGORY_MORE)})?[\s,;:|·•*+-]*$",
@@ -56,6 +58,8 @@ class Inline:
     """Markdown source of each image removed."""
     chrome: tuple[str, ...] = ()
     """Words of each page-chrome link removed (edit, history, sign-in…)."""
+    page_url: str | None = None
+    """The page's own URL, when a chrome link names it ("Skip to content", "History")."""
 
 
 def convert(line: str, *, images: bool = True, chrome: bool = True) -> Inline:
@@ -85,6 +89,7 @@ def _convert_text(line: str, *, drop_images: bool, drop_chrome: bool) -> Inline:
     chrome: list[str] = []
     links: list[Link] = []
     categories: list[str] = []
+    page_urls: list[str] = []
 
     def image(match: regex.Match[str]) -> str:
         if not drop_images:
@@ -103,6 +108,9 @@ def _convert_text(line: str, *, drop_images: bool, drop_chrome: bool) -> Inline:
             return ""
         if _CHROME_URL.search(url) and drop_chrome:
             chrome.append(words)
+            own = _OWN_URL.match(url)
+            if own:
+                page_urls.append(own["page"])
             return ""
         target = _wiki_target(url)
         if target:
@@ -117,7 +125,13 @@ def _convert_text(line: str, *, drop_images: bool, drop_chrome: bool) -> Inline:
     for pattern in (_STRONG, _EM_STAR, _EM_UNDER):
         text = pattern.sub(r"\g<x>", text)
     text = _unescape(text)
-    return Inline(text, links=tuple(links), images=tuple(images), chrome=tuple(chrome))
+    return Inline(
+        text,
+        links=tuple(links),
+        images=tuple(images),
+        chrome=tuple(chrome),
+        page_url=page_urls[0] if page_urls else None,
+    )
 
 
 def _unescape(text: str) -> str:

@@ -31,6 +31,9 @@ _WRAP_SHARE = 0.4
 _WRAP_SLACK = 12
 _WRAP_MAX = 140
 _WRAP_MIN_LINES = 8
+_WRAP_OPEN_SHARE = 0.5
+_LINE_STOP = regex.compile(r"[.!?:;\"'”’)\]]$")
+_WRAP_LINE_WORDS = 5  # lines of fewer words (headings, labels) say nothing about wrapping
 # Lost bullets: at least this many one- or two-space-indented lines and no real bullet at all
 # (gameofthrones.wikia 2016 copies: every list item keeps the space that followed its "•").
 _LOST_MIN = 3
@@ -68,7 +71,11 @@ def detect(lines: Sequence[str]) -> Profile:
 
 
 def _wrap_width(lines: Sequence[str]) -> int | None:
-    prose = [line.rstrip() for line in lines if line[:1].strip() and len(line.split()) > 1]
+    prose = [
+        line.rstrip()
+        for line in lines
+        if line[:1].strip() and len(line.split()) >= _WRAP_LINE_WORDS and not _STAR_HEADING.match(line.strip())
+    ]
     if len(prose) < _WRAP_MIN_LINES:
         return None
     lengths = sorted(len(line) for line in prose)
@@ -77,5 +84,9 @@ def _wrap_width(lines: Sequence[str]) -> int | None:
     width = max(n for n in lengths if n <= high + _WRAP_SLACK // 3)
     if width > _WRAP_MAX:
         return None
-    near = sum(1 for line in prose if len(line) >= width - _WRAP_SLACK)
-    return width if near >= _WRAP_SHARE * len(prose) else None
+    near = [line for line in prose if len(line) >= width - _WRAP_SLACK]
+    # Wrapped lines break mid-sentence; one-paragraph-per-line text ends its lines with a stop.
+    open_ended = sum(1 for line in near if not _LINE_STOP.search(line))
+    if len(near) < _WRAP_SHARE * len(prose) or open_ended < _WRAP_OPEN_SHARE * len(near):
+        return None
+    return width

@@ -37,6 +37,8 @@ class ReadState:
     categories: list[str] = attrs.Factory(list)
     links: list[Link] = attrs.Factory(list)
     infoboxes: list[Infobox] = attrs.Factory(list)
+    url: str | None = None
+    """The page's URL when the scrape states it (a scraper's provenance note)."""
 
     def active(self, rule: str) -> bool:
         return rule in self.rules

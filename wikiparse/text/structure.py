@@ -98,10 +98,14 @@ def _lost_bullet(line: Line) -> Line:
 
 
 def _sandwiched(lines: list[Line]) -> list[Line]:
-    """A text line directly between two items is an item whose leading space was lost too."""
+    """A sentence directly between two items is an item whose leading space was lost too.
+
+    A short label there ("Guest starring" between two cast lists) stays a paragraph.
+    """
     out = list(lines)
     for k in range(1, len(lines) - 1):
-        if lines[k].kind == "text" and lines[k - 1].kind == "bullet" and lines[k + 1].kind == "bullet":
+        between = lines[k - 1].kind == "bullet" and lines[k + 1].kind == "bullet"
+        if between and lines[k].kind == "text" and is_prose(lines[k].text):
             out[k] = attrs.evolve(lines[k], kind="bullet", indent=lines[k - 1].indent)
     return out
 

@@ -38,11 +38,25 @@ def surface(raw_lines: list[str], profile: Profile, state: ReadState) -> tuple[l
     out: list[Numbered] = []
     links: LineLinks = {}
     for number, raw in enumerate(raw_lines, 1):
-        line = raw.replace("_", " ") if profile.html2text else raw
+        line = _underscores(raw) if profile.html2text and "_" in raw else raw
         if profile.markdown:
             line = _markdown(line, number, state, links)
         out.append((number, line))
     return out, links
+
+
+_URL = regex.compile(r"https?://\S+")
+
+
+def _underscores(line: str) -> str:
+    """html2text's underlined link spaces back to spaces, outside URLs (same length)."""
+    out: list[str] = []
+    pos = 0
+    for match in _URL.finditer(line):
+        out.extend([line[pos : match.start()].replace("_", " "), match.group()])
+        pos = match.end()
+    out.append(line[pos:].replace("_", " "))
+    return "".join(out)
 
 
 def _markdown(raw: str, number: int, state: ReadState, links: LineLinks) -> str:
@@ -51,6 +65,8 @@ def _markdown(raw: str, number: int, state: ReadState, links: LineLinks) -> str:
         state.drop("image", image, number)
     if inline.chrome:
         state.drop("page-tools", " ".join(inline.chrome), number)
+    if inline.page_url and state.url is None:
+        state.url = inline.page_url
     if inline.categories and state.active("category-bar"):
         state.categories.extend(inline.categories)
         state.drop("category-bar", norm(raw), number)

@@ -25,6 +25,7 @@ _SUBJECT = regex.compile(
     regex.V1,
 )
 _SUBJECT_WORDS = 8
+_MID_ARTICLE = regex.compile(r"(?<=[^\s.!?:;])\s(?=(?:The|A|An)\s\p{Lu})")
 
 
 @attrs.frozen
@@ -64,8 +65,9 @@ def _subject(text: str) -> str | None:
         match = _SUBJECT.match(text, start)
         sentence = _SENTENCE_END.search(text, start)
         if match and (sentence is None or match.end("subject") <= sentence.start()):
-            words = match["subject"].split()
-            return match["subject"].strip() if len(words) <= _SUBJECT_WORDS else None
+            # "S&W 639 The Smith and Wesson Model 39 was …": a caption ran into the subject.
+            subject = _MID_ARTICLE.split(match["subject"].strip())[-1]
+            return subject if len(subject.split()) <= _SUBJECT_WORDS else None
         if sentence is None:
             return None
         start = sentence.end()

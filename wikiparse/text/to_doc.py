@@ -59,6 +59,7 @@ def read_text(text: str, rules: RuleSet, limits: Limits, *, url: str | None = No
         blocks=blocks,
         input_format="text",
         title=title,
+        url=state.url,
         infoboxes=tuple(state.infoboxes),
         categories=tuple(dict.fromkeys(c for c in state.categories if c)),
         links=tuple(link for number in sorted(links) if number in kept_numbers for link in links[number]),
