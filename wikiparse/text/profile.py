@@ -70,12 +70,13 @@ def detect(lines: Sequence[str]) -> Profile:
     )
 
 
+def _measures_wrap(line: str) -> bool:
+    """An unindented line of several words that is not a heading."""
+    return bool(line[:1].strip()) and len(line.split()) >= _WRAP_LINE_WORDS and not _STAR_HEADING.match(line)
+
+
 def _wrap_width(lines: Sequence[str]) -> int | None:
-    prose = [
-        line.rstrip()
-        for line in lines
-        if line[:1].strip() and len(line.split()) >= _WRAP_LINE_WORDS and not _STAR_HEADING.match(line.strip())
-    ]
+    prose = [line.rstrip() for line in lines if _measures_wrap(line)]
     if len(prose) < _WRAP_MIN_LINES:
         return None
     lengths = sorted(len(line) for line in prose)
