@@ -58,8 +58,9 @@ def content(text: str) -> str:
 
 def drop_boilerplate(lines: list[Numbered], state: ReadState) -> list[Numbered]:
     """The lines that are not boilerplate; every dropped line or region is recorded in ``state``."""
-    generic = [r for r in state.rules.active("line") if r.name not in _SPECIAL]
-    regions: tuple[Callable[[list[Numbered], int, ReadState, list[Numbered]], int | None], ...] = (
+    generic = _Generic([r for r in state.rules.active("line") if r.name not in _SPECIAL])
+    bare = [content(raw) for _, raw in lines]
+    regions: tuple[Callable[[list[Numbered], list[str], int, ReadState, list[Numbered]], int | None], ...] = (
         _newpp,
         _toc,
         _footer,
@@ -67,18 +68,18 @@ def drop_boilerplate(lines: list[Numbered], state: ReadState) -> list[Numbered]:
         _navbox,
     )
     kept: list[Numbered] = []
-    i = _page_header(lines, state)
+    i = _page_header(lines, bare, state)
     while i < len(lines):
         number, raw = lines[i]
         if not raw.strip():
             kept.append((number, raw))
             i += 1
             continue
-        end = next((e for e in (f(lines, i, state, kept) for f in regions) if e is not None), None)
+        end = next((e for e in (f(lines, bare, i, state, kept) for f in regions) if e is not None), None)
         if end is not None:
             i = end
             continue
-        hit = _generic(generic, raw)
+        hit = generic.match(norm(raw), bare[i])
         if hit is None:
             kept.append((number, raw))
         else:
@@ -87,10 +88,26 @@ def drop_boilerplate(lines: list[Numbered], state: ReadState) -> list[Numbered]:
     return kept
 
 
-def _generic(rules: list[Rule], raw: str) -> Rule | None:
-    text = norm(raw)
-    bare = content(raw)
-    return next((r for r in rules if r.matches(text) or (bare != text and r.matches(bare))), None)
+class _Generic:
+    """The single-line rules, tried at once: one alternation, then the first rule that matches.
+
+    The alternation only filters (most lines match nothing); the answer is always confirmed by
+    the rules themselves, in registry order, so limits such as ``max_chars`` still hold.
+    """
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = rules
+        patterns = [p for r in rules for p in r.patterns]
+        self.any = (
+            regex.compile("|".join(f"(?:{p})" for p in patterns) + r"\Z", regex.V1 | regex.I)
+            if patterns
+            else None
+        )
+
+    def match(self, text: str, bare: str) -> Rule | None:
+        if self.any is None or not (self.any.match(text) or (bare != text and self.any.match(bare))):
+            return None
+        return next((r for r in self.rules if r.matches(text) or (bare != text and r.matches(bare))), None)
 
 
 def _region_text(lines: list[Numbered], start: int, end: int) -> str:
@@ -100,7 +117,7 @@ def _region_text(lines: list[Numbered], start: int, end: int) -> str:
 # ---------------------------------------------------------------- page header
 
 
-def _page_header(lines: list[Numbered], state: ReadState) -> int:
+def _page_header(lines: list[Numbered], bare: list[str], state: ReadState) -> int:
     """Index of the article title when everything above it is site chrome, else 0."""
     if not state.active("page-header"):
         return 0
@@ -108,12 +125,12 @@ def _page_header(lines: list[Numbered], state: ReadState) -> int:
     title = next((k for k, (_, raw) in enumerate(lines[:limit]) if _H1.match(raw.strip())), None)
     if not title:
         return 0
-    region = [raw for _, raw in lines[:title] if raw.strip()]
+    region = [b for b in bare[:title] if b]
     rule = state.rules.rule("page-header")
-    if any(is_prose(content(raw)) for raw in region) or not any(rule.matches(content(r)) for r in region):
+    if any(is_prose(b) for b in region) or not any(rule.matches(b) for b in region):
         return 0
     for k in range(title):  # a table of contents above the title still names the headings
-        if state.active("toc") and state.rules.rule("toc").matches(content(lines[k][1])):
+        if state.active("toc") and state.rules.rule("toc").matches(bare[k]):
             _toc_end(lines, k + 1, state)
         stated = _ACCESSED_FROM.search(lines[k][1])
         if stated and state.url is None:
@@ -125,7 +142,9 @@ def _page_header(lines: list[Numbered], state: ReadState) -> int:
 # ---------------------------------------------------------------- regions after the title
 
 
-def _newpp(lines: list[Numbered], i: int, state: ReadState, kept: list[Numbered]) -> int | None:
+def _newpp(
+    lines: list[Numbered], bare: list[str], i: int, state: ReadState, kept: list[Numbered]
+) -> int | None:
     if not state.active("newpp-report") or not state.rules.rule("newpp-report").matches(norm(lines[i][1])):
         return None
     j = i + 1
@@ -135,8 +154,10 @@ def _newpp(lines: list[Numbered], i: int, state: ReadState, kept: list[Numbered]
     return j
 
 
-def _toc(lines: list[Numbered], i: int, state: ReadState, kept: list[Numbered]) -> int | None:
-    if not state.active("toc") or not state.rules.rule("toc").matches(content(lines[i][1])):
+def _toc(
+    lines: list[Numbered], bare: list[str], i: int, state: ReadState, kept: list[Numbered]
+) -> int | None:
+    if not state.active("toc") or not state.rules.rule("toc").matches(bare[i]):
         return None
     j = _toc_end(lines, i + 1, state)
     state.drop("toc", _region_text(lines, i, j), lines[i][0])
@@ -170,9 +191,11 @@ def _next_is_entry(lines: list[Numbered], j: int) -> bool:
     return False
 
 
-def _footer(lines: list[Numbered], i: int, state: ReadState, kept: list[Numbered]) -> int | None:
+def _footer(
+    lines: list[Numbered], bare: list[str], i: int, state: ReadState, kept: list[Numbered]
+) -> int | None:
     """From a footer's first line to the end: category bars are still read, the rest dropped."""
-    text = content(lines[i][1])
+    text = bare[i]
     if not state.active("page-footer") or not state.rules.rule("page-footer").matches(text):
         return None
     if sum(len(raw.split()) for _, raw in kept) < _MIN_WORDS_BEFORE_FOOTER:
@@ -182,7 +205,7 @@ def _footer(lines: list[Numbered], i: int, state: ReadState, kept: list[Numbered
     rest: list[str] = []
     j = i + 1
     while j < len(lines):
-        end = _category_bar(lines, j, state, kept)
+        end = _category_bar(lines, bare, j, state, kept)
         if end is None:
             rest.append(norm(lines[j][1]))
             j += 1
@@ -192,11 +215,13 @@ def _footer(lines: list[Numbered], i: int, state: ReadState, kept: list[Numbered
     return len(lines)
 
 
-def _category_bar(lines: list[Numbered], i: int, state: ReadState, kept: list[Numbered]) -> int | None:
+def _category_bar(
+    lines: list[Numbered], bare: list[str], i: int, state: ReadState, kept: list[Numbered]
+) -> int | None:
     """A category label, with names on the same line or as the bullets below it."""
     if not state.active("category-bar"):
         return None
-    text = content(lines[i][1])
+    text = bare[i]
     if _MORE.match(text):
         state.drop("category-bar", text, lines[i][0])
         return i + 1
@@ -208,7 +233,7 @@ def _category_bar(lines: list[Numbered], i: int, state: ReadState, kept: list[Nu
     j = i + 1
     if not names:
         while j < len(lines) and _BULLET.match(lines[j][1]):
-            names.append(content(lines[j][1]))
+            names.append(bare[j])
             j += 1
     if not hidden:
         state.categories.extend(norm(n) for n in names)
@@ -216,21 +241,23 @@ def _category_bar(lines: list[Numbered], i: int, state: ReadState, kept: list[Nu
     return j
 
 
-def _navbox(lines: list[Numbered], i: int, state: ReadState, kept: list[Numbered]) -> int | None:
+def _navbox(
+    lines: list[Numbered], bare: list[str], i: int, state: ReadState, kept: list[Numbered]
+) -> int | None:
     if not state.active("navbox"):
         return None
-    if _is_vte(lines, i):
+    if _is_vte(bare, i):
         j = i + 1
-        while j < len(lines) and not _ends_navbox(lines[j][1], state):
+        while j < len(lines) and not _ends_navbox(lines[j][1], bare[j], state):
             j += 1
         state.drop("navbox", _region_text(lines, i, j), lines[i][0])
         return j
-    if not (_NAVBOX_ROW.match(content(lines[i][1])) and i + 1 < len(lines)):
+    if not (bare[i].startswith("#") and _NAVBOX_ROW.match(bare[i]) and i + 1 < len(lines)):
         return None
-    if not _NAVBOX_ROW.match(content(lines[i + 1][1])):
+    if not _NAVBOX_ROW.match(bare[i + 1]):
         return None
     j = i
-    while j < len(lines) and _NAVBOX_ROW.match(content(lines[j][1])):
+    while j < len(lines) and _NAVBOX_ROW.match(bare[j]):
         j += 1
     title = _navbox_title(kept, lines[i][0])
     if title is not None:
@@ -250,16 +277,16 @@ def _navbox_title(kept: list[Numbered], first_row: int) -> int | None:
     return None
 
 
-def _is_vte(lines: list[Numbered], i: int) -> bool:
-    if _VTE.match(content(lines[i][1])):
+def _is_vte(bare: list[str], i: int) -> bool:
+    if len(bare[i]) > 12:
+        return False
+    if _VTE.match(bare[i]):
         return True
-    words = [content(raw) for _, raw in lines[i : i + 3]]
-    return [w.casefold() for w in words] == ["v", "t", "e"]
+    return [w.casefold() for w in bare[i : i + 3]] == ["v", "t", "e"]
 
 
-def _ends_navbox(raw: str, state: ReadState) -> bool:
+def _ends_navbox(raw: str, text: str, state: ReadState) -> bool:
     """A navbox runs to the footer, a category bar or the next marked section heading."""
-    text = content(raw)
     if state.rules.rule("page-footer").matches(text) or _CATEGORY_LINE.match(text):
         return True
     line = classify(raw, 0)

@@ -31,13 +31,22 @@ _CITATION = regex.compile(r"^[\p{Lu}][^\s,()]{0,40}(?:\s[^\s,()]{1,40}){0,3},\s[
 def join_wrapped(lines: list[Line], width: int) -> list[Line]:
     """Merge the lines of each wrapped paragraph or list item into one line."""
     out: list[Line] = []
+    pieces: list[list[str]] = []  # the text of each output line, joined once at the end
     for line in lines:
         prev = out[-1] if out else None
         if prev is not None and _continues(prev, line, width):
-            out[-1] = attrs.evolve(prev, text=_join(prev.text, line.text), raw=line.raw)
+            out[-1] = attrs.evolve(prev, raw=line.raw)
+            if _HYPHEN_END.search(pieces[-1][-1]):
+                pieces[-1][-1] += line.text
+            else:
+                pieces[-1].append(line.text)
             continue
         out.append(line)
-    return _adopt_citations(out)
+        pieces.append([line.text])
+    joined = [
+        attrs.evolve(x, text=" ".join(p)) if len(p) > 1 else x for x, p in zip(out, pieces, strict=True)
+    ]
+    return _adopt_citations(joined)
 
 
 def _continues(prev: Line, line: Line, width: int) -> bool:
@@ -49,12 +58,6 @@ def _continues(prev: Line, line: Line, width: int) -> bool:
         return False
     token = _FIRST_TOKEN.match(line.text)
     return token is not None and len(prev.raw.rstrip()) + 1 + len(token.group()) > width
-
-
-def _join(left: str, right: str) -> str:
-    if _HYPHEN_END.search(left):
-        return left + right
-    return f"{left} {right}"
 
 
 def _adopt_citations(lines: list[Line]) -> list[Line]:
