@@ -41,7 +41,8 @@ def _golds() -> list[Any]:
 def score() -> ModuleType:
     path = need(EVAL / "score.py")
     spec = importlib.util.spec_from_file_location("wikiparse_eval_score", path)
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -77,7 +77,7 @@ lines = st.one_of(st.sampled_from(FRAGMENTS), st.text(max_size=60), st.just(BLOB
 pages = st.one_of(
     st.lists(lines, min_size=1, max_size=25).map("\n".join),
     st.text(min_size=1, max_size=400),
-    st.lists(st.sampled_from(FRAGMENTS + [BLOB]), min_size=1, max_size=6).map(" ".join),
+    st.lists(st.sampled_from([*FRAGMENTS, BLOB]), min_size=1, max_size=6).map(" ".join),
 )
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
