@@ -288,6 +288,11 @@ INFOBOX_LABELS: tuple[str, ...] = (
     "Voiced by", "Voiced By", "Actor/Actress", "First appearance", "First Appearance",
     "Last appearance", "Last Appearance", "Appears in", "Appeared in", "Mentioned in",
     "Death", "Cause of death", "Place of birth", "Place of death", "Date of birth",
+    # gameofthrones.wikia / Fandom character boxes: family and chronology rows
+    "Also known as", "Titles", "Title(s)", "Father", "Mother", "Siblings", "Sibling(s)",
+    "Issue", "Lovers", "Predecessor", "Successor", "Heir", "Origin", "Birthplace",
+    "Killed by", "Seasons", "Season(s)", "First seen", "Last seen", "Appearances",
+    "Voice actor", "Weapons", "Abilities",
     # episodes and films
     "Season", "Episode", "Air date", "Airdate", "Original air date", "Written by",
     "Directed by", "Teleplay by", "Story by", "Produced by", "Music by", "Edited by",

@@ -20,7 +20,10 @@ from .state import ReadState, key, norm
 _MIN_BLOB = 300
 _EDIT = "|".join(vocab.EDIT_WORDS)
 _MARKER = regex.compile(rf"\s?\[\s*(?:{_EDIT})?\s*\](?=\s|$)", regex.IGNORECASE)
-_NEWPP = regex.compile(r"\bNewPP limit report\b")
+# The report's title, then one of its first keys: prose that mentions the report is not one.
+_NEWPP = regex.compile(
+    r"\bNewPP limit report\s+(?=(?:Parsed by|Cached time|Cache expiry|CPU time usage|Preprocessor)\b)"
+)
 _NEWPP_END = regex.compile(r"Rendering was triggered because:\s*\S+")
 _TOC_START = regex.compile(rf"(?<!\S)(?:{'|'.join(vocab.TOC_TITLES)})\s+(?=1\s)", regex.IGNORECASE)
 _NUMBER = r"\d{1,2}(?:\.\d{1,2}){0,4}"
@@ -36,6 +39,7 @@ _QUOTE = regex.compile(
 )
 _SUFFIX_SPACE = regex.compile(r"(?<=\w) (?='s\b)")
 _HEADING_WORDS = 10
+_MIN_ENTRIES = 2
 _TITLE_WORD = regex.compile(
     r"^(?:[\p{Lu}\d\"'(]|(?:and|of|the|in|on|for|to|a|an|at|by|with|from)$)", regex.V1
 )
@@ -93,12 +97,31 @@ def _cut_toc(text: str, state: ReadState) -> tuple[str, list[str]]:
     if match is None or not state.active("toc"):
         return text, []
     entries, end = _toc_entries(text, match.end())
-    if not entries:
+    if len(entries) < _MIN_ENTRIES or not _numbered_in_order([number for number, _ in entries]):
         return text, []
     for number, title in entries:
         state.toc.setdefault(key(title), 2 + number.count("."))
     state.drop("toc", text[match.start() : end], 1)
     return (text[: match.start()] + " " + text[end:]).strip(), [title for _, title in entries]
+
+
+def _numbered_in_order(numbers: list[str]) -> bool:
+    """1, 1.1, 1.2, 2, 2.1, 3 …: each number a first child, the next sibling, or an ancestor's next."""
+    previous: list[int] = []
+    for number in numbers:
+        parts = [int(x) for x in number.split(".")]
+        depth = len(parts) - 1
+        expected_next = previous[: depth + 1]
+        if depth < len(previous):
+            expected_next = [*previous[:depth], previous[depth] + 1]
+        elif depth == len(previous):
+            expected_next = [*previous, 1]
+        else:
+            return False
+        if parts != expected_next:
+            return False
+        previous = parts
+    return True
 
 
 def _toc_entries(text: str, start: int) -> tuple[list[tuple[str, str]], int]:

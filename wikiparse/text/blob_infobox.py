@@ -55,7 +55,7 @@ def split_infobox(head: str) -> tuple[list[str], str]:
     value, subject = (tail, "") if quote is not None else _split_last(last.group(), tail, title)
     if value:
         pairs.append((last.group(), value))
-        lead = (subject + " " + head[region_end:]).strip()
+        lead = (subject + head[region_end:]).strip()
     else:
         lead = head[last.start() :].strip()
     lines = [title] if title else []
@@ -86,14 +86,21 @@ def _split_last(label: str, tail: str, title: str) -> tuple[str, str]:
     if ranks:
         return _at(words, ranks[-1])
     title_words = title.split()
+    name = _name_size(label, words)
+    if name and (not title_words or words[-1] == title_words[-1]):
+        return _at(words, name)
     n = len(title_words)
     if title_words and n < len(words) and words[-n:] == title_words:
         return _at(words, len(words) - n)
-    if _PERSON_LABEL.match(label):
-        size = 3 if len(words) > 3 and _INITIAL.match(words[1]) else 2
-        if size < len(words):
-            return _at(words, size)
     return "", ""
+
+
+def _name_size(label: str, words: list[str]) -> int | None:
+    """Words of a person's name after a "portrayed by" label (two, three with an initial)."""
+    if not _PERSON_LABEL.match(label):
+        return None
+    size = 3 if len(words) > 3 and _INITIAL.match(words[1]) else 2
+    return size if size < len(words) else None
 
 
 def _at(words: list[str], k: int) -> tuple[str, str]:
