@@ -125,3 +125,40 @@ def test_markdown_table_keeps_escaped_pipes_and_links_become_words() -> None:
     (table,) = page.lead
     assert getattr(table, "rows", None) == (("Low", "VI | VII"),)
     assert [(link.text, link.target) for link in page.links] == [("Low", "Low")]
+
+
+def test_common_section_titles_are_headings_without_a_toc() -> None:
+    text = "\n".join(
+        [
+            LEAD,
+            "",
+            "Trivia",
+            "The lamps were once lit with whale oil, before paraffin reached the coast.",
+            "",
+            "Appearances",
+            "3 episodes",
+        ]
+    )
+    page = wikiparse.parse(text, format="text")
+    assert [s.title for s in page.sections] == ["Trivia"]
+    assert "Appearances" in page.sections[0].blocks[1].text  # type: ignore[union-attr]
+
+
+def test_unmarked_markdown_headings_above_marked_sections_are_not_sections() -> None:
+    edit = "\\[ [Sign in to edit](https://auth.fandom.com/signin?x=1)\\]"
+    text = "\n\n".join(
+        [
+            "# Bram",
+            "## Bram",
+            "### Health",
+            "400",
+            f"## Lore{edit}",
+            "Bram mends nets on the quay of Skerry Point every morning before the boats go out.",
+            f"## Trivia{edit}",
+            "Bram has never been to the mainland, and says he never will go there.",
+        ]
+    )
+    page = wikiparse.parse(text)
+    assert page.title == "Bram"
+    assert [s.title for s in page.sections] == ["Lore", "Trivia"]
+    assert [getattr(b, "text", None) for b in page.lead] == ["Bram", "Health", "400"]

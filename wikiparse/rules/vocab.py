@@ -330,3 +330,17 @@ HATNOTE_START: tuple[str, ...] = (
     r"see also\s*:",
     r"further information\s*:",
 )
+
+# Section titles so common on wiki articles that a bare line holding exactly one of them is a
+# heading even when the copy lost every other sign of it (FandomDesktop copy-pastes of pages
+# with fewer than four sections print no TOC and no edit link). Sources: the headings of the
+# corpus pages (Fandom, Wikipedia) and Fandom's default article layouts.
+COMMON_SECTIONS: tuple[str, ...] = (
+    "Overview", "Summary", "Synopsis", "Plot", "Story", "Biography", "Background", "History",
+    "Early life", "Personality", "Appearance", "Physical appearance", "Abilities",
+    "Powers and abilities", "Skills", "Relationships", "Equipment", "Weapons", "Description",
+    "Gameplay", "Strategy", "Tips", "Trivia", "Notes", "Gallery", "Images", "Videos", "Quotes",
+    "Memorable quotes", "Appearances", "Cast", "Crew", "Production", "Development", "Reception",
+    "Legacy", "Behind the scenes", "See also", "References", "Sources", "Bibliography",
+    "Further reading", "External links", "Navigation",
+)  # fmt: skip

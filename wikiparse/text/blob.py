@@ -40,6 +40,7 @@ _QUOTE = regex.compile(
 _SUFFIX_SPACE = regex.compile(r"(?<=\w) (?='s\b)")
 _HEADING_WORDS = 10
 _MIN_ENTRIES = 2
+_COMMON_SECTIONS = sorted(vocab.COMMON_SECTIONS, key=len, reverse=True)
 _TITLE_WORD = regex.compile(
     r"^(?:[\p{Lu}\d\"'(]|(?:and|of|the|in|on|for|to|a|an|at|by|with|from)$)", regex.V1
 )
@@ -174,8 +175,11 @@ def _heading_before(before: str, known: list[str]) -> str | None:
     words = tail.split()
     if not words:
         return None
-    if len(words) > _HEADING_WORDS:
-        words = _title_cased_tail(words)
+    if len(words) <= _HEADING_WORDS:
+        return " ".join(words)
+    # No sentence end near: a list ran into the heading ("… Michigan Detroit Trivia [ ]").
+    common = next((t for t in _COMMON_SECTIONS if tail.endswith(" " + t)), None)
+    words = common.split() if common else _title_cased_tail(words)
     return " ".join(words) if words else None
 
 

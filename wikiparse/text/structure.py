@@ -13,6 +13,7 @@ from __future__ import annotations
 import attrs
 import regex
 
+from ..rules import vocab
 from .lines import Line, is_setext_underline
 from .profile import Profile
 from .shapes import is_prose, is_short
@@ -25,6 +26,8 @@ _RUN_MIN = 3
 _RUN_WORDS = 14
 # A line ending in ":" introduces a list when at least this many lines follow it directly.
 _INTRO_MIN = 2
+# Headings with edit links needed before unmarked ones above them are judged not to be sections.
+_MARKED_MIN = 2
 _SETEXT_SLACK = 3
 _ENTRY_END = regex.compile(r"[.,;:!?…]$")
 
@@ -52,7 +55,26 @@ def promote_headings(lines: list[Line], state: ReadState) -> list[Line]:
             else:
                 line = attrs.evolve(line, text=f"{line.text} {line.marker}", marker=None)
         out.append(line)
+    return out if state.toc else _common_headings(out)
+
+
+def _common_headings(lines: list[Line]) -> list[Line]:
+    """Without a TOC, a bare line that is a common section title and leads prose is a heading."""
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if line.kind != "text" or line.indent or key(line.text) not in _COMMON:
+            continue
+        nxt = _next_content(lines, k + 1)
+        if nxt is not None and (nxt.kind in ("bullet", "table-row", "quote") or is_prose(nxt.text)):
+            out[k] = attrs.evolve(line, kind="heading", level=2)
     return out
+
+
+def _next_content(lines: list[Line], j: int) -> Line | None:
+    for line in lines[j:]:
+        if line.kind != "blank":
+            return line
+    return None
 
 
 def _underlines(prev: Line, line: Line) -> bool:
@@ -60,6 +82,9 @@ def _underlines(prev: Line, line: Line) -> bool:
     if prev.kind != "text" or not is_setext_underline(line.raw):
         return False
     return len(line.raw.strip()) <= len(prev.raw.strip()) + _SETEXT_SLACK
+
+
+_COMMON = frozenset(key(x) for x in vocab.COMMON_SECTIONS)
 
 
 def _toc_heading(line: Line, state: ReadState) -> Line:
@@ -80,6 +105,18 @@ def _last_content(lines: list[Line]) -> int | None:
         if lines[k].kind != "blank":
             return k
     return None
+
+
+def demote_unmarked(lines: list[Line]) -> list[Line]:
+    """Where section headings carry edit links, an unmarked heading above the first of them is
+    not a section: Markdown scrapes print an infobox's title and labels as headings there."""
+    marked = [k for k, line in enumerate(lines) if line.kind == "heading" and line.marker]
+    if len(marked) < _MARKED_MIN:
+        return lines
+    return [
+        attrs.evolve(line, kind="text") if k < marked[0] and line.kind == "heading" and line.level > 1 else line
+        for k, line in enumerate(lines)
+    ]
 
 
 def mark_lists(lines: list[Line], profile: Profile) -> list[Line]:

@@ -24,7 +24,7 @@ from .lines import Line, classify, split_lines
 from .profile import detect
 from .shapes import unquote
 from .state import ReadState
-from .structure import mark_lists, promote_headings
+from .structure import demote_unmarked, mark_lists, promote_headings
 from .surface import cut_inline, decode_entities, surface
 from .title import find_title
 from .wrap import join_wrapped
@@ -50,6 +50,8 @@ def read_text(text: str, rules: RuleSet, limits: Limits, *, url: str | None = No
     if profile.html2text:
         lines = decode_entities(lines)
     lines = promote_headings(lines, state)
+    if profile.markdown:
+        lines = demote_unmarked(lines)
     lines = cut_inline(lines, state)
     lines, title = _title_and_infobox(lines, state, url)
     lines = mark_lists(lines, profile)
