@@ -113,9 +113,10 @@ def demote_unmarked(lines: list[Line]) -> list[Line]:
     marked = [k for k, line in enumerate(lines) if line.kind == "heading" and line.marker]
     if len(marked) < _MARKED_MIN:
         return lines
+    first = marked[0]
     return [
-        attrs.evolve(line, kind="text") if k < marked[0] and line.kind == "heading" and line.level > 1 else line
-        for k, line in enumerate(lines)
+        attrs.evolve(x, kind="text") if k < first and x.kind == "heading" and x.level > 1 else x
+        for k, x in enumerate(lines)
     ]
 
 
