@@ -103,8 +103,9 @@ def _take(lines: list[Line], k: int, reading: _Reading, state: ReadState) -> boo
         return True
     if line.kind != "text":
         return False
-    if state.active("infobox-header") and _HEADER.match(norm(line.text)):
-        reading.used.add(k)
+    if _HEADER.match(norm(line.text)):
+        if state.active("infobox-header"):  # else the header stays in the text, the box goes on
+            reading.used.add(k)
         return True
     label = label_of(line.text)
     if label is not None and label[1] is None:
