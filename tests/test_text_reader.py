@@ -187,3 +187,27 @@ def test_conservation_of_letters_and_digits(name: str) -> None:
     accounted = Counter(_ALNUM.findall(kept_text(page) + "\n" + "\n".join(r.text for r in page.removed)))
     missing = Counter(_ALNUM.findall(_LIST_NUMBER.sub("", source))) - accounted
     assert sum(missing.values()) <= sum(r.chars - len(r.text) for r in page.removed), missing
+
+
+def test_box_title_is_above_the_caption() -> None:
+    text = "\n".join(
+        [
+            "Bram",
+            "Sign in to edit",
+            "Bram",
+            "Bram on the quay",
+            "Real Name",
+            "Bram Lind",
+            "Powers",
+            "Knots any net in a minute",
+            "Bram is a fisherman of Skerry Point who mends every net in the harbour.",
+        ]
+    )
+    page = wikiparse.parse(text, format="text")
+    (box,) = page.infoboxes
+    assert box.title == "Bram"
+    assert [(f.label, f.value) for f in box.fields] == [
+        ("Real Name", "Bram Lind"),
+        ("Powers", "Knots any net in a minute"),
+    ]
+    assert [getattr(b, "text", None) for b in page.lead][0] == "Bram on the quay"

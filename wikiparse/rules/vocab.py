@@ -293,6 +293,10 @@ INFOBOX_LABELS: tuple[str, ...] = (
     "Issue", "Lovers", "Predecessor", "Successor", "Heir", "Origin", "Birthplace",
     "Killed by", "Seasons", "Season(s)", "First seen", "Last seen", "Appearances",
     "Voice actor", "Weapons", "Abilities",
+    # superhero and game wikis (FandomDesktop portable infoboxes)
+    "Real name", "Real Name", "Full name", "Full Name", "Birth name", "Other names",
+    "Powers", "Debut", "Hero name", "Codename", "Role", "Class", "Team",
+    "Base of operations",
     # episodes and films
     "Season", "Episode", "Air date", "Airdate", "Original air date", "Written by",
     "Directed by", "Teleplay by", "Story by", "Produced by", "Music by", "Edited by",

@@ -30,6 +30,7 @@ _HEADER = regex.compile("|".join(vocab.INFOBOX_HEADERS) + r"\Z", regex.IGNORECAS
 # A value on the label's own line is short ("Season 1", "Episode 6").
 _INLINE_VALUE_WORDS = 3
 _MIN_FIELDS = 2
+_TITLE_SPAN = 2  # lines above the first label that may hold the title (title, then a caption)
 
 
 def label_of(text: str) -> tuple[str, str | None] | None:
@@ -126,12 +127,19 @@ def _take(lines: list[Line], k: int, reading: _Reading, state: ReadState) -> boo
 
 
 def _title_line(lines: list[Line], start: int) -> int | None:
-    """The short line just above the first label, if it is the box's title."""
+    """The box's title: the first of the short lines just above the first label.
+
+    A box prints its title, then an image caption, then its fields; when both survive, the
+    caption stays text.
+    """
+    found = None
+    seen = 0
     for k in range(start - 1, -1, -1):
         line = lines[k]
         if line.kind == "blank":
             continue
-        if line.kind == "text" and is_short(line.text) and not is_hatnote(line.text):
-            return k
-        return None
-    return None
+        if line.kind != "text" or not is_short(line.text) or is_hatnote(line.text) or seen == _TITLE_SPAN:
+            break
+        found = k
+        seen += 1
+    return found
