@@ -210,4 +210,4 @@ def test_box_title_is_above_the_caption() -> None:
         ("Real Name", "Bram Lind"),
         ("Powers", "Knots any net in a minute"),
     ]
-    assert [getattr(b, "text", None) for b in page.lead][0] == "Bram on the quay"
+    assert getattr(page.lead[0], "text", None) == "Bram on the quay"
