@@ -227,13 +227,18 @@ def repair_mojibake(text: str) -> tuple[str, int]:
 
     >>> repair_mojibake("Pokémon and Ã©tÃ© but not Ãx")
     ('Pokémon and été but not Ãx', 2)
+    >>> repair_mojibake("1975\u00e2\u0080\u0093 2003")  # read as Latin-1: C1 controls
+    ('1975– 2003', 1)
     """
     count = 0
 
     def fix(match: re.Match[str]) -> str:
         nonlocal count
         try:
-            fixed = match.group().encode("windows-1252").decode("utf-8")
+            # Characters below U+0100 are their Latin-1 byte: this also covers text decoded as
+            # Latin-1, where C1 controls (U+0080-U+009F) stand for the bytes 0x80-0x9F.
+            raw = b"".join(c.encode("latin-1" if ord(c) < 0x100 else "windows-1252") for c in match.group())
+            fixed = raw.decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             return match.group()
         count += 1

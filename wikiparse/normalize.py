@@ -34,7 +34,6 @@ from .records import (
 )
 from .rules import RuleSet
 
-# Invisible characters that carry no text: zero-width space/joiners, soft hyphen, BOM, bidi marks.
 # Characters that carry no text: zero-width space/joiners, soft hyphen, BOM, bidi marks, and
 # C0 controls other than whitespace. str.translate and str.split are the fast C paths here.
 _INVISIBLE = (0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x200E, 0x200F, *range(0x202A, 0x202F))
@@ -120,6 +119,8 @@ _AS_SPLIT = regex.compile(
 )
 # "Term: detail", "Term – detail", "Term - detail": a short label, then the rest.
 _LABEL_SPLIT = regex.compile(r"^(?P<term>[^:–—\n]{1,60}?)(?:\s*:|\s+[–—-])\s+(?P<detail>\S.*)$", regex.V1)
+# A label holds no sentence break and no quotation ("Kosko, Bart (2006). Noise: …" is a citation).
+_NOT_A_TERM = regex.compile(r"\.\s|[\"“”]")
 
 
 def split_term(text: str) -> tuple[str | None, str | None]:
@@ -131,11 +132,13 @@ def split_term(text: str) -> tuple[str | None, str | None]:
     ('Speed', '400 units')
     >>> split_term("Used as a weapon in the war")
     (None, None)
+    >>> split_term('Elert, Glenn. "Sound – a primer". physics.info.')
+    (None, None)
     """
     match = _AS_SPLIT.match(text)
     if match is None:
         match = _LABEL_SPLIT.match(text)
-        if match is not None and len(match["term"].split()) > 8:
+        if match is not None and (len(match["term"].split()) > 8 or _NOT_A_TERM.search(match["term"])):
             match = None
     if match is None:
         return None, None

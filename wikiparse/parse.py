@@ -92,7 +92,7 @@ def _read(text: str, input_format: str, rules: RuleSet, options: ParseOptions, u
     if input_format == "text":
         from .text import read_text
 
-        return read_text(text, rules, options.limits)
+        return read_text(text, rules, options.limits, url=url)
     if input_format == "html":
         from .html import read_html
 

@@ -25,6 +25,23 @@ PRESETS: dict[str, tuple[str, ...]] = {
     "none": (),
 }
 
+# Rules of the plain-text reader's regions and scrape artefacts (issue 2): text scrapes only;
+# an HTML preset may add the block-stage ones when its reader meets the same text.
+_TEXT_SCRAPE_RULES = (
+    "page-header",
+    "page-footer",
+    "category-bar",
+    "navbox",
+    "sister-project",
+    "maintenance-notice",
+    "media-player",
+    "leaked-code",
+    "page-tools",
+    "image",
+    "infobox-header",
+)
+PRESETS["text"] = (*PRESETS["text"], *_TEXT_SCRAPE_RULES)
+
 for _preset, _names in PRESETS.items():
     for _name in _names:
         if _name not in REGISTRY:

@@ -98,3 +98,97 @@ register(
     REFERENCE_MARKER,
     GLUE_REPAIR,
 )
+
+# ---------------------------------------------------------------- regions and scrape artefacts
+# Rules the plain-text reader applies to runs of lines (a region starts at a line the
+# vocabulary matches) and to pieces of lines; see wikiparse.text.chrome.
+
+PAGE_HEADER = Rule(
+    name="page-header",
+    reason="site chrome above the article title (navigation, sign-in links, scraper notes)",
+    stages=("line",),
+    patterns=vocab.PAGE_HEADER,
+    max_chars=400,
+)
+PAGE_FOOTER = Rule(
+    name="page-footer",
+    reason="page footer after the article (comments, site footer, cookie dialog, sidebar menus)",
+    stages=("line",),
+    patterns=vocab.FOOTER_START,
+    max_chars=700,
+)
+CATEGORY_BAR = Rule(
+    name="category-bar",
+    reason="category links (their names go to the record's categories; hidden ones are dropped)",
+    stages=("line", "block"),
+    patterns=(*vocab.CATEGORY_LABELS, *vocab.HIDDEN_CATEGORY_LABELS, *vocab.CATEGORY_MORE),
+    max_chars=40,
+)
+NAVBOX = Rule(
+    name="navbox",
+    reason="navigation box linking related articles",
+    stages=("line",),
+    patterns=(*vocab.NAVBOX_VTE, *vocab.NAVBOX_ROW),
+    max_chars=400,
+)
+SISTER_PROJECT = Rule(
+    name="sister-project",
+    reason="box pointing to a sister project (Wiktionary, Commons, Wikiquote…)",
+    stages=("line", "block"),
+    patterns=vocab.SISTER_PROJECT,
+    max_chars=300,
+)
+MAINTENANCE_NOTICE = Rule(
+    name="maintenance-notice",
+    reason="maintenance template asking editors to improve the page",
+    stages=("line", "block"),
+    patterns=vocab.MAINTENANCE_NOTICE,
+    max_chars=600,
+)
+MEDIA_PLAYER = Rule(
+    name="media-player",
+    reason="media player help text",
+    stages=("line", "block"),
+    patterns=vocab.MEDIA_PLAYER,
+    max_chars=80,
+)
+LEAKED_CODE = Rule(
+    name="leaked-code",
+    reason="style sheet or script source that leaked into the text",
+    stages=("line", "inline"),
+    patterns=vocab.LEAKED_CODE,
+    max_chars=20000,
+)
+PAGE_TOOLS = Rule(
+    name="page-tools",
+    reason="page actions and their links (history, purge, talk, sign-in, comment counter)",
+    stages=("line", "inline"),
+    patterns=vocab.PAGE_TOOLS,
+    max_chars=160,
+)
+IMAGE = Rule(
+    name="image",
+    reason="image embedded in a Markdown scrape (a file reference, not article text)",
+    stages=("inline",),
+)
+INFOBOX_HEADER = Rule(
+    name="infobox-header",
+    reason="group header inside a flattened infobox (its fields are kept as label/value pairs)",
+    stages=("line",),
+    patterns=vocab.INFOBOX_HEADERS,
+    max_chars=60,
+)
+
+register(
+    PAGE_HEADER,
+    PAGE_FOOTER,
+    CATEGORY_BAR,
+    NAVBOX,
+    SISTER_PROJECT,
+    MAINTENANCE_NOTICE,
+    MEDIA_PLAYER,
+    LEAKED_CODE,
+    PAGE_TOOLS,
+    IMAGE,
+    INFOBOX_HEADER,
+)

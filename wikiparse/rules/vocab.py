@@ -66,14 +66,16 @@ LICENCE_FOOTER: tuple[str, ...] = (
 # "Retrieved from "https://…"" after the article body.
 RETRIEVED_FROM: tuple[str, ...] = (
     r"retrieved from\s*[\"“”]?\s*https?://\S{1,500}?\s*[\"“”]?",
+    # the same line hard-wrapped inside the URL by a text renderer (html2text, 2019 enwiki scrapes)
+    r"retrieved from\s*[\"“”]\s*https?://[^\"“”\n]{1,600}[\"“”]",
     r"abgerufen von\s*[\"„“]?\s*https?://\S{1,500}?\s*[\"“”]?",
     r"récupérée de\s*« ?https?://\S{1,500}? ?»",
 )
 
 # Accessibility skip links and Wikipedia's tagline.
 SKIP_LINKS: tuple[str, ...] = (
-    r"jump to[ _]navigation(?:[ _]jump to[ _]search)?",
-    r"jump to[ _]search",
+    r"jump[ _]to[ _]navigation(?:[ _]jump[ _]to[ _]search)?",
+    r"jump[ _]to[ _]search",
     r"jump to content",
     r"skip to content",
     r"from wikipedia, the free encyclopedia",
@@ -104,6 +106,7 @@ FANDOM_CHROME: tuple[str, ...] = (
     r"fullscreen",
     r"rewind 10 seconds",
     r"up next",
+    r"pause",  # a line of its own in the video player's controls (Dispatching copy-paste, 2025)
     r"add a photo to this gallery",
     r"recent wiki activity",
 )
@@ -151,3 +154,197 @@ TOC_TITLES: tuple[str, ...] = (
     r"目錄",
     r"목차",
 )
+
+# ---------------------------------------------------------------- text reader: page regions
+# Lines that open the page footer: nothing after them is article content. Fandom prints its
+# licence line after the article and before comments and the global footer (Oasis 2016-2019,
+# FandomDesktop 2021-2025); MediaWiki prints "Retrieved from" after the body, then category
+# links, then the "Navigation menu" sidebar (Vector, html2text renderings of 2019 enwiki).
+FOOTER_START: tuple[str, ...] = (
+    r"community content is available under [^\n]{1,80}? unless otherwise noted\.?",
+    r"retrieved from\s*[\"“”]?\s*https?://[^\n]{1,600}",
+    r"navigation menu",
+)
+
+# Lines that mark the region before the article title as site chrome (Firecrawl Markdown of
+# FandomDesktop 2024-2025: global navigation and sign-in links; enwiki html2text 2019: the
+# scraper's provenance note and licence link above the title).
+PAGE_HEADER: tuple[str, ...] = (
+    r"fandom homepage",
+    r"sign in",
+    r"register",
+    r"log in",
+    r"create account",
+    r"don(?:'|’)t have an account\?",
+    r"skip to content",
+    r"jump to content",
+    r"the following text has been accessed from https?://[^\n]{1,300}",
+    r"creative[ _]commons[ _]attribution[^\n]{0,80}",
+)
+
+# Category bars: a label line, alone or followed by the names (MediaWiki "Categories:" then
+# one name per line in html2text; FandomDesktop copy-paste prints the bare label; Fandom's
+# header "in: A, B, and 2 more" in Markdown scrapes).
+CATEGORY_LABELS: tuple[str, ...] = (
+    r"categories\s*:?",
+    r"category\s*:",
+    r"kategorien\s*:?",
+    r"catégories\s*:?",
+    r"categorías\s*:?",
+    r"categorie\s*:?",
+    r"категории\s*:?",
+    r"カテゴリ\s*:?",
+    r"分类\s*:?",
+)
+HIDDEN_CATEGORY_LABELS: tuple[str, ...] = (r"hidden categories\s*:?", r"versteckte kategorien\s*:?")
+CATEGORY_MORE: tuple[str, ...] = (r"and\s?\d{1,3} more",)
+
+# Navigation boxes at the end of an article. Wikipedia's start with the "v t e" (view, talk,
+# edit) links, rendered one per line by html2text; gameofthrones.wikia 2016 copies print the
+# season navbox as rows of two glued episode entries ("#01 Winter is Coming#06 A Golden Crown").
+NAVBOX_VTE: tuple[str, ...] = (r"v\s*[·•|]?\s*t\s*[·•|]?\s*e",)
+NAVBOX_ROW: tuple[str, ...] = (r"(?:#\d{1,3}\s[^#\n]{1,80}){1,6}",)
+
+# Wikipedia's boxes that point to sister projects (html2text renderings keep their text).
+SISTER_PROJECT: tuple[str, ...] = (
+    r"look up [^\n]{1,80} in wiktionary, the free dictionary\.?",
+    r"(?:wikimedia commons|wikiquote|wikisource|wikibooks|wikinews|wikiversity|wikivoyage|wikispecies)"
+    r" has (?:media|quotations|original text|a book|books|related news|news|learning resources|"
+    r"travel information|information)\b[^\n]{0,160}",
+)
+
+# Maintenance templates ("This section needs expansion. You can help by adding to it. (August
+# 2013)"); the dated suffix or the "Learn how and when to remove" link makes them unmistakable.
+MAINTENANCE_NOTICE: tuple[str, ...] = (
+    r"(?:\[\[icon\]\]\s*)?this (?:section|article|list|page)\b[^\n]{1,400}?"
+    r"(?:\((?:january|february|march|april|may|june|july|august|september|october|november|december)"
+    r" \d{4}\)|learn how and when to remove this (?:template )?message\)?\.?)",
+)
+
+# Media players: Wikipedia's audio box ("Problems playing this file? See media help.").
+MEDIA_PLAYER: tuple[str, ...] = (r"problems playing (?:this|these) files?\?(?: see media[ _]help\.?)?",)
+
+# Source code that leaked into text: MediaWiki's inline TemplateStyles CSS (enwiki 2019
+# citations) and Wikia's gallery JavaScript (gameofthrones.wikia 2016 copies). Searched inside
+# text, so each pattern is anchored on a token no prose contains.
+LEAKED_CODE: tuple[str, ...] = (
+    r"(?:\.mw-parser-output\b[^{}\n]{0,300}\{[^{}\n]{0,800}\}\s*)+",
+    r"JSSnippetsStack\.push\([^\n]*",
+)
+
+# Fandom chrome glued inside a line (the Oasis gallery button runs into the captions before it).
+FANDOM_CHROME_INLINE: tuple[str, ...] = (r"add a photo to this gallery",)
+
+# Page actions printed as links or bare words (FandomDesktop: "History", "Purge", "Talk (0)",
+# the comment counter); bare words are matched only when unambiguous.
+PAGE_TOOLS: tuple[str, ...] = (
+    r"talk \(\d{1,6}\)",
+    r"view (?:history|source)",
+    r"\d{1,6} comments?",
+    r"no comments yet",
+    r"be the first to comment on [^\n]{1,120}",
+    r"copy link",
+)
+# URLs of links that are page chrome whatever their words: edit/history/purge actions, sign-in
+# and registration, special pages, in-page anchors of the page header and comments.
+CHROME_LINK_URL: tuple[str, ...] = (
+    r"[?&](?:action|veaction|oldid|diff|curid)=",
+    r"//auth\.fandom\.com/",
+    r"/(?:signin|register|login)\b",
+    r"/wiki/(?:Special|Spezial|Spécial|Especial):",
+    r"#(?:articleComments|page-header|top)$",
+)
+
+# Group headers inside an infobox: a row that labels the rows below it, never a field.
+INFOBOX_HEADERS: tuple[str, ...] = (
+    r"episode guide",
+    r"episode information",
+    r"production information",
+    r"personal information",
+    r"biographical information",
+    r"physical description",
+    r"chronological information",
+    r"general information",
+    r"technical specifications",
+    r"out of universe information",
+    r"behind the scenes",
+)
+
+# Common labels of Fandom portable infoboxes and Wikipedia infoboxes, as printed. Sources:
+# gameofthrones.wikia 2016 episode infobox (Season … Next), beverlyhillscop.fandom.com 2026
+# Character_Infobox and actor infobox, Fandom's default Character/Episode/Film/Location
+# templates (community.fandom.com "Infobox templates", 2024), enwiki Infobox person/film.
+# Words that also begin values ("Actor", "Director", "Title", "Type") are left out.
+INFOBOX_LABELS: tuple[str, ...] = (
+    # people and characters
+    "Born", "Died", "Status", "Aliases", "Alias", "Nickname", "Nicknames", "Nickname(s)",
+    "Gender", "Sex", "Species", "Race", "Age", "Height", "Weight", "Hair", "Hair color",
+    "Hair colour", "Eye color", "Eye colour", "Eyes", "Nationality", "Citizenship",
+    "Occupation", "Occupations", "Occupation(s)", "Profession", "Residence", "Affiliation",
+    "Affiliations", "Allegiance", "Family", "Family Members", "Relatives", "Spouse", "Spouses",
+    "Spouse(s)", "Children", "Parents", "Partner", "Rank", "Culture", "Religion", "Education",
+    "Alma mater", "Years active", "Years Active", "Character", "Characters", "Film(s)", "Films",
+    "Credits", "Known for", "Portrayed by", "Portrayed By", "Played by", "Played By",
+    "Voiced by", "Voiced By", "Actor/Actress", "First appearance", "First Appearance",
+    "Last appearance", "Last Appearance", "Appears in", "Appeared in", "Mentioned in",
+    "Death", "Cause of death", "Place of birth", "Place of death", "Date of birth",
+    # gameofthrones.wikia / Fandom character boxes: family and chronology rows
+    "Also known as", "Titles", "Title(s)", "Father", "Mother", "Siblings", "Sibling(s)",
+    "Issue", "Lovers", "Predecessor", "Successor", "Heir", "Origin", "Birthplace",
+    "Killed by", "Seasons", "Season(s)", "First seen", "Last seen", "Appearances",
+    "Voice actor", "Weapons", "Abilities",
+    # superhero and game wikis (FandomDesktop portable infoboxes)
+    "Real name", "Real Name", "Full name", "Full Name", "Birth name", "Other names",
+    "Powers", "Debut", "Hero name", "Codename", "Role", "Class", "Team",
+    "Base of operations",
+    # episodes and films
+    "Season", "Episode", "Air date", "Airdate", "Original air date", "Written by",
+    "Directed by", "Teleplay by", "Story by", "Produced by", "Music by", "Edited by",
+    "Cinematography", "Production code", "Running time", "Runtime", "Release date",
+    "Released", "Budget", "Box office", "Distributed by", "Starring", "Based on", "Previous",
+    "Next", "Preceded by", "Followed by",
+    # places, organisations, things
+    "Location", "Region", "Population", "Founded", "Founder", "Leader", "Ruler", "Capital",
+    "Headquarters", "Manufacturer", "Designer", "Developer", "Developers", "Developer(s)",
+    "Publisher", "Publishers", "Publisher(s)", "Platform", "Platforms", "Platform(s)",
+    "Genre", "Genres", "Caliber", "Calibre", "Cartridge", "Used by", "Users", "Owner",
+    "Owners",
+)  # fmt: skip
+
+# Titles and ranks that open a person's name in a lead sentence ("Chief John Taggart is …");
+# they mark where an infobox run together with the lead gives way to the lead.
+HONORIFICS: tuple[str, ...] = (
+    "Mr.", "Mrs.", "Ms.", "Miss", "Dr.", "Doctor", "Sir", "Dame", "Lord", "Lady", "King",
+    "Queen", "Prince", "Princess", "Emperor", "Empress", "Duke", "Duchess", "Count",
+    "Countess", "Baron", "Ser", "Maester", "Khal", "Captain", "Capt.", "Lieutenant", "Lt.",
+    "Sergeant", "Sgt.", "Detective", "Det.", "Officer", "Agent", "Chief", "Commander",
+    "Cmdr.", "General", "Gen.", "Colonel", "Col.", "Major", "Maj.", "Admiral", "Corporal",
+    "Private", "Inspector", "Professor", "Prof.", "Father", "Sister", "Brother", "Uncle",
+    "Aunt", "Judge", "Senator", "President", "Governor", "Mayor", "Sheriff", "Deputy",
+)  # fmt: skip
+
+# Hatnotes: navigation lines at the top of an article or section, never its lead sentence.
+HATNOTE_START: tuple[str, ...] = (
+    r"this article is about",
+    r"for other uses",
+    r"for the [^\n]{1,60}, see",
+    r"not to be confused with",
+    r"main articles?\s*:",
+    r"main\s*:",
+    r"see also\s*:",
+    r"further information\s*:",
+)
+
+# Section titles so common on wiki articles that a bare line holding exactly one of them is a
+# heading even when the copy lost every other sign of it (FandomDesktop copy-pastes of pages
+# with fewer than four sections print no TOC and no edit link). Sources: the headings of the
+# corpus pages (Fandom, Wikipedia) and Fandom's default article layouts.
+COMMON_SECTIONS: tuple[str, ...] = (
+    "Overview", "Summary", "Synopsis", "Plot", "Story", "Biography", "Background", "History",
+    "Early life", "Personality", "Appearance", "Physical appearance", "Abilities",
+    "Powers and abilities", "Skills", "Relationships", "Equipment", "Weapons", "Description",
+    "Gameplay", "Strategy", "Tips", "Trivia", "Notes", "Gallery", "Images", "Videos", "Quotes",
+    "Memorable quotes", "Appearances", "Cast", "Crew", "Production", "Development", "Reception",
+    "Legacy", "Behind the scenes", "See also", "References", "Sources", "Bibliography",
+    "Further reading", "External links", "Navigation",
+)  # fmt: skip

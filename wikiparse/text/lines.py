@@ -15,7 +15,7 @@ import regex
 
 from ..rules import vocab
 
-LineKind = Literal["blank", "heading", "bullet", "text", "table-row", "separator"]
+LineKind = Literal["blank", "heading", "bullet", "text", "table-row", "separator", "quote", "cite"]
 
 
 @attrs.frozen(kw_only=True)
@@ -28,6 +28,8 @@ class Line:
     number: int
     """1-based line number in the input."""
     indent: int = 0
+    """Leading blanks of a text line; for a bullet, the column where its text starts (so that
+    right-aligned numbers "9." and "10." are one level)."""
     level: int = 0
     """Heading level (1 for a page title, 2 for a top section…)."""
     ordered: bool = False
@@ -48,8 +50,15 @@ _MARKDOWN_HEADING = regex.compile(r"^(?P<hashes>#{1,6})\s+(?P<head>.+?)\s*#*\s*$
 _STAR_HEADING = regex.compile(r"^(?P<stars>\*{2,6}) (?P<head>\S.*?) (?P=stars)$")
 _SETEXT = regex.compile(r"^(?:=+|-+)\s*$")
 _BULLET = regex.compile(
-    r"^(?P<indent>\s*)(?P<bullet>[•*·‣◦▪●○■□➢►+o-]|\d{1,3}[.)]|[a-z][.)])\s+(?P<body>\S.*)$"
+    r"^(?P<indent>\s*)(?P<bullet>[•*·‣◦▪●○■□➢►+o↑-]|\d{1,3}[.)]|[a-z][.)])(?P<gap>\s+)(?P<body>\S.*)$"
 )
+# html2text's third list level uses "#" (after "*" and "o"); indented four or more, it cannot be
+# a Markdown heading.
+_DEEP_BULLET = regex.compile(r"^(?P<indent> {4,})# (?P<body>\S.*)$")
+_QUOTE = regex.compile(r"^\s{0,3}>\s?(?P<body>.*)$")
+# Fandom's quote template prints the speaker on a line of its own after a horizontal bar.
+_CITE = regex.compile(r"^\s*[―—]\s*(?P<body>\S.*)$")
+_QUOTE_KINDS: tuple[tuple[LineKind, regex.Pattern[str]], ...] = (("quote", _QUOTE), ("cite", _CITE))
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _SEPARATOR = regex.compile(r"^\s*(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|={3,}|⁰)\s*$")
 _SENTENCE_END = regex.compile(r"[.,;:!?…]$|[.!?][\"'”’)]$")
@@ -71,6 +80,15 @@ def classify(raw: str, number: int) -> Line:
         return Line(kind="separator", text=stripped, raw=raw, number=number)
     if _TABLE_ROW.match(raw):
         return Line(kind="table-row", text=stripped, raw=raw, number=number)
+    match = _DEEP_BULLET.match(raw)
+    if match:
+        return Line(
+            kind="bullet", text=match["body"].strip(), raw=raw, number=number, indent=len(match["indent"]) + 2
+        )
+    for kind, pattern in _QUOTE_KINDS:
+        match = pattern.match(raw)
+        if match:
+            return Line(kind=kind, text=match["body"].strip(), raw=raw, number=number)
     match = _MARKDOWN_HEADING.match(stripped)
     if match:
         return _heading(match["head"], len(match["hashes"]), raw, number, decoration=match["hashes"])
@@ -80,13 +98,14 @@ def classify(raw: str, number: int) -> Line:
     match = _BULLET.match(raw)
     if match and not (match["bullet"] == "o" and indent == 0):
         bullet = match["bullet"]
-        ordered = bullet[0].isdigit() or (len(bullet) == 2 and bullet[0].isalpha())
+        # "↑" is the back-link of a reference in a copied (numbered) reference list.
+        ordered = bullet[0].isdigit() or (len(bullet) == 2 and bullet[0].isalpha()) or bullet == "↑"
         return Line(
             kind="bullet",
             text=match["body"].strip(),
             raw=raw,
             number=number,
-            indent=len(match["indent"].expandtabs(4)),
+            indent=len((match["indent"] + bullet + match["gap"]).expandtabs(4)),
             ordered=ordered,
         )
     for pattern in (_GLUED_MARKER, _SPACED_MARKER):
