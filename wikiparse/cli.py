@@ -10,9 +10,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._version import __version__
-from .errors import WikiparseError
+from .errors import MissingExtraError, WikiparseError
+
+if TYPE_CHECKING:
+    from .batch import BatchOptions
+    from .batch.run import Executor
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -52,7 +57,103 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("html", "text", "wikitext"),
         help="read as this format instead of detecting it",
     )
+    _add_convert(commands)
     return parser
+
+
+def _size(text: str) -> int:
+    """A byte count: ``1048576``, ``512K``, ``64M``, ``2G``."""
+    units = {"K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
+    factor = units.get(text[-1:].upper(), 1)
+    try:
+        value = int(text[:-1] if factor > 1 else text) * factor
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 5000000, 512K, 64M)") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be positive: {text!r}")
+    return value
+
+
+def _namespaces(text: str) -> frozenset[int] | None:
+    """``0,14`` → {0, 14}; ``all`` → every namespace."""
+    if text == "all":
+        return None
+    try:
+        return frozenset(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a list of namespace numbers: {text!r} (e.g. 0,14)") from None
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1: {text!r}")
+    return value
+
+
+def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
+    run = commands.add_parser(
+        "convert",
+        help="convert many pages: files, directories, archives, WARC, dumps",
+        description="Convert every page of the inputs; one record or one error line per page. "
+        "Exit 0: all converted; 1: some failed; 2: usage error.",
+    )
+    run.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="file, directory, archive or dump; - = paths on stdin"
+    )
+    run.add_argument(
+        "-o", "--output", help="JSON Lines file (default: stdout), or a directory with --per-page"
+    )
+    run.add_argument(
+        "--per-page", action="store_true", help="write one <title>.json per page into the -o directory"
+    )
+    run.add_argument(
+        "--errors", metavar="FILE", help="error lines (default: beside the output; stderr with stdout)"
+    )
+    run.add_argument("-j", "--jobs", type=_jobs, help="worker processes (default: all cores)")
+    run.add_argument(
+        "--unordered", action="store_true", help="write results as they finish, not in input order"
+    )
+    run.add_argument(
+        "--page-timeout", type=float, metavar="SECONDS", help="time limit per page (default: 60)"
+    )
+    run.add_argument(
+        "--max-page-bytes", type=_size, metavar="SIZE", help="size limit per page (default: 64M)"
+    )
+    run.add_argument(
+        "--max-unpacked-bytes",
+        type=_size,
+        metavar="SIZE",
+        help="decompressed bytes per input (default: 256G)",
+    )
+    run.add_argument(
+        "--max-unpack-ratio", type=float, metavar="RATIO", help="decompression ratio limit (default: 200)"
+    )
+    run.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="in directories, read only matching files",
+    )
+    run.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help="in directories, skip matching files"
+    )
+    run.add_argument(
+        "--namespaces",
+        type=_namespaces,
+        default=frozenset({0}),
+        metavar="LIST",
+        help="dump namespaces to read, e.g. 0,14, or all (default: 0)",
+    )
+    run.add_argument("--resume", action="store_true", help="continue an interrupted run into the same output")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    run.add_argument(
+        "--dask", metavar="ADDRESS", help="run on the Dask cluster whose scheduler is at ADDRESS"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -70,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if args.command == "parse":
         return _cmd_parse(args)
+    if args.command == "convert":
+        return _cmd_convert(args)
     return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
 
 
@@ -100,3 +203,80 @@ def _cmd_parse(args: argparse.Namespace) -> int:
 
         sys.stdout.write(to_text(page) + "\n")
     return EXIT_OK
+
+
+SUMMARY = (
+    "wikiparse: {inputs:,} inputs from {files:,} files: {records:,} records, {errors:,} errors,"
+    " {skipped:,} skipped; {megabytes:.1f} MB in {seconds:.1f} s ({rate:.1f} pages/s)"
+)
+RESUMED = "wikiparse: resumed: {records:,} records and {errors:,} error lines were already written"
+ERR_INTERRUPTED = "wikiparse: interrupted; rerun with --resume to continue"
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    import attrs
+
+    from .batch import BatchOptions, OutputError, ResumeError, Target, convert_into
+    from .batch.progress import ProgressBar
+    from .options import Limits
+
+    for given in args.inputs:
+        if given != "-" and not Path(given).exists():
+            print(ERR_NO_FILE.format(path=given), file=sys.stderr)
+            return EXIT_USAGE
+    changes = {
+        name: value
+        for name, value in (
+            ("page_timeout", args.page_timeout),
+            ("max_bytes", args.max_page_bytes),
+            ("max_unpacked_bytes", args.max_unpacked_bytes),
+            ("max_unpack_ratio", args.max_unpack_ratio),
+        )
+        if value is not None
+    }
+    options = BatchOptions.build(
+        jobs=args.jobs,
+        ordered=not args.unordered,
+        include=args.include,
+        exclude=args.exclude,
+        namespaces=args.namespaces,
+        limits=attrs.evolve(Limits(), **changes),
+    )
+    target = Target(output=args.output, per_page=args.per_page, errors=args.errors)
+    progress = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
+    try:
+        executor = _dask_executor(args.dask, options) if args.dask else None
+        report = convert_into(
+            args.inputs, target, options, resume=args.resume, progress=progress, executor=executor
+        )
+    except (OutputError, ResumeError, MissingExtraError) as exc:
+        print(f"wikiparse: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print(ERR_INTERRUPTED, file=sys.stderr)
+        return 130
+    if not args.quiet:
+        print(
+            SUMMARY.format(
+                inputs=report.inputs,
+                files=report.files,
+                records=report.records,
+                errors=report.errors,
+                skipped=report.skipped,
+                megabytes=report.bytes / 1e6,
+                seconds=report.seconds,
+                rate=report.pages_per_second,
+            ),
+            file=sys.stderr,
+        )
+        if report.resumed_records or report.resumed_errors:
+            print(
+                RESUMED.format(records=report.resumed_records, errors=report.resumed_errors), file=sys.stderr
+            )
+    return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _dask_executor(address: str, options: BatchOptions) -> Executor:
+    from .batch.on_dask import connect, dask_executor
+
+    return dask_executor(connect(address), options)
