@@ -33,7 +33,7 @@ from ..errors import LimitExceeded, WikiparseError
 from ..options import ParseOptions
 from ..units import Unit
 from .results import Failed, Result
-from .worker import READY, worker_main
+from .worker import READY, Convert, convert_unit, worker_main
 
 Chunk = list[tuple[int, Unit]]
 
@@ -74,8 +74,19 @@ def _context() -> multiprocessing.context.ForkServerContext | multiprocessing.co
 class Pool:
     """``jobs`` worker processes converting ``(seq, unit)`` pairs into ``(seq, result)`` pairs."""
 
-    def __init__(self, jobs: int, options: ParseOptions, *, max_ahead: int | None = None) -> None:
+    def __init__(
+        self,
+        jobs: int,
+        options: ParseOptions,
+        *,
+        max_ahead: int | None = None,
+        convert: Convert = convert_unit,
+    ) -> None:
         self._jobs = max(1, jobs)
+        self._convert = convert
+        # a chunk never holds more than a worker's share of the read-ahead window
+        window_share = max_ahead // (self._jobs * CHUNKS_PER_WORKER) if max_ahead else CHUNK_UNITS
+        self._chunk_units = max(1, min(CHUNK_UNITS, window_share))
         self._options = options
         self._max_ahead = max_ahead
         self._ctx = _context()
@@ -107,7 +118,9 @@ class Pool:
         task_recv, task_send = self._ctx.Pipe(duplex=False)
         result_recv, result_send = self._ctx.Pipe(duplex=False)
         process = self._ctx.Process(
-            target=worker_main, args=(task_recv, result_send, self._options), name="wikiparse-worker"
+            target=worker_main,
+            args=(task_recv, result_send, self._options, self._convert),
+            name="wikiparse-worker",
         )
         process.daemon = True
         process.start()
@@ -175,7 +188,7 @@ class Pool:
         chunk: Chunk = []
         size = 0
         oldest = self._oldest()
-        while len(chunk) < CHUNK_UNITS and size < CHUNK_BYTES:
+        while len(chunk) < self._chunk_units and size < CHUNK_BYTES:
             item = self._take(oldest)
             if item is None:
                 break

@@ -13,7 +13,7 @@ import math
 import queue
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from types import FrameType
 
@@ -89,7 +89,14 @@ def page_timer(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def worker_main(tasks: Connection, results: Connection, options: ParseOptions) -> None:
+Convert = Callable[[Unit, ParseOptions], Result]
+"""The per-unit function a worker runs: :func:`convert_unit`, or a replacement with its contract
+(importable by name, never raises) — tests use one that crashes or hangs on purpose."""
+
+
+def worker_main(
+    tasks: Connection, results: Connection, options: ParseOptions, convert: Convert = convert_unit
+) -> None:
     """A worker process: convert chunks of ``(seq, unit)`` and send ``(seq, result)`` per unit.
 
     A thread keeps receiving chunks while the main thread converts, so the parent never blocks
@@ -110,4 +117,4 @@ def worker_main(tasks: Connection, results: Connection, options: ParseOptions) -
     results.send(READY)
     while (chunk := inbox.get()) is not None:
         for seq, unit in chunk:
-            results.send((seq, convert_unit(unit, options)))
+            results.send((seq, convert(unit, options)))

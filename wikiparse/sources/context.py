@@ -8,7 +8,7 @@ from typing import Union
 
 import attrs
 
-from ..errors import InputError, WikiparseError
+from ..errors import InputError, LimitExceeded, MissingExtraError, WikiparseError
 from ..options import Limits
 from ..records import SourceInfo
 from ..units import Skipped, Unit, Unreadable
@@ -78,12 +78,15 @@ class Context:
 
 
 def as_error(exc: BaseException, what: str) -> WikiparseError:
-    """``exc`` as a wikiparse error whose message says which part of the input failed."""
-    if isinstance(exc, WikiparseError):
+    """``exc`` as a wikiparse error whose message says which part of the input failed.
+
+    Limit and missing-extra errors keep their own message (it names the option or the extra).
+    """
+    if isinstance(exc, (LimitExceeded, MissingExtraError)):
         return exc
-    detail = str(exc) or type(exc).__name__
-    return InputError(f"{what}: {detail}")
+    return InputError(f"{what}: {str(exc) or type(exc).__name__}")
 
 
 def unreadable(source: SourceInfo, exc: BaseException, what: str) -> Unreadable:
+    """The damaged part at ``source``: ``what`` failed because of ``exc``."""
     return Unreadable(source=source, error=as_error(exc, what))

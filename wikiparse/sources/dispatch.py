@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from typing import IO
 
 from ..errors import InputError
-from ..units import Unit
+from ..units import Unit, Unreadable
 from .context import Context, Item, Where, unreadable
 from .sniff import Kind, sniff
 from .streams import Compression, decompress, peek_decompressed, read_capped, with_head
@@ -30,7 +30,7 @@ def read_stream(stream: IO[bytes], where: Where, ctx: Context) -> Iterator[Item]
         return
     if ctx.depth >= ctx.options.max_nesting:
         message = f"containers nested more than {ctx.options.max_nesting} deep are not read"
-        yield unreadable(where.info(), InputError(message), "nesting")
+        yield Unreadable(source=where.info(), error=InputError(message))
         return
     if kind in ("gzip", "bzip2", "xz", "zstd"):
         yield from _read_compressed(replay, head, kind, where, ctx)

@@ -56,10 +56,11 @@ def _document(first: bytes, stream: IO[bytes], where: Where, ctx: Context, cap: 
     source = where.info()
     try:
         data = first + read_capped(stream, cap - len(first), "JSON document")
-        record = json.loads(data)
-    except LimitExceeded as exc:
-        return Unreadable(source=source, error=exc)
     except Exception as exc:
+        return unreadable(source, exc, "cannot read the JSON document")
+    try:
+        record = json.loads(data)
+    except ValueError as exc:
         return unreadable(source, exc, "not valid JSON")
     return _item(record, source, ctx)
 

@@ -36,11 +36,16 @@ _CHUNK = 1024 * 1024
 
 
 class _Replay(io.RawIOBase):
-    """A stream that first serves bytes already read (the head), then the rest of the source."""
+    """A stream that first serves bytes already read (the head), then the rest of the source.
 
-    def __init__(self, head: bytes, rest: IO[bytes]) -> None:
+    If reading the head failed part-way (a truncated stream), the failure is raised where it
+    happened — after the head — so the pages before the damage are still read.
+    """
+
+    def __init__(self, head: bytes, rest: IO[bytes], failure: Exception | None) -> None:
         self._head = memoryview(head)
         self._rest = rest
+        self._failure = failure
 
     def readable(self) -> bool:
         return True
@@ -51,6 +56,8 @@ class _Replay(io.RawIOBase):
             buffer[:n] = self._head[:n]
             self._head = self._head[n:]
             return n
+        if self._failure is not None:
+            raise self._failure
         data = self._rest.read(len(buffer))
         buffer[: len(data)] = data
         return len(data)
@@ -70,9 +77,19 @@ def read_up_to(stream: IO[bytes], size: int) -> bytes:
 
 
 def with_head(stream: IO[bytes], size: int = HEAD_BYTES) -> tuple[bytes, BinaryIO]:
-    """The first ``size`` bytes and a stream that still starts at the beginning."""
-    head = read_up_to(stream, size)
-    return head, io.BufferedReader(_Replay(head, stream), buffer_size=256 * 1024)
+    """The first ``size`` bytes (fewer if the stream ends or fails) and a stream that still
+    starts at the beginning."""
+    parts: list[bytes] = []
+    failure: Exception | None = None
+    left = size
+    try:
+        while left > 0 and (data := stream.read(min(left, _CHUNK))):
+            parts.append(data)
+            left -= len(data)
+    except Exception as exc:
+        failure = exc
+    head = b"".join(parts)
+    return head, io.BufferedReader(_Replay(head, stream, failure), buffer_size=256 * 1024)
 
 
 def read_capped(stream: IO[bytes], cap: int, what: str) -> bytes:
@@ -127,7 +144,9 @@ class _Guarded(io.RawIOBase):
     def __init__(
         self, inner: Readable, counted: _Counting, kind: str, budget: Budget, max_ratio: float
     ) -> None:
-        self._inner = inner
+        # read1: one decompression step per call, so the data before a truncation is handed on
+        # before the error (read(n) would collect n bytes and lose them all when it fails)
+        self._read = getattr(inner, "read1", inner.read)
         self._counted = counted
         self._kind = kind
         self._budget = budget
@@ -139,7 +158,7 @@ class _Guarded(io.RawIOBase):
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
         try:
-            data = self._inner.read(len(buffer))
+            data = self._read(len(buffer))
         except _DECOMPRESS_ERRORS + _zstd_errors() as exc:
             raise InputError(f"truncated or corrupt {self._kind} stream: {exc}") from exc
         n = len(data)

@@ -14,7 +14,7 @@ import attrs
 
 from ..errors import InputError, LimitExceeded, MissingExtraError
 from ..records import SourceInfo
-from ..units import Skipped, Unit
+from ..units import Skipped, Unit, Unreadable
 from .context import Context, Item, Where, unreadable
 from .streams import read_up_to
 
@@ -28,7 +28,7 @@ def read_warc(stream: IO[bytes], where: Where, ctx: Context) -> Iterator[Item]:
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
-        yield unreadable(where.info(), MissingExtraError("reading WARC files", "warc", "warcio"), "WARC")
+        yield Unreadable(source=where.info(), error=MissingExtraError("reading WARC files", "warc", "warcio"))
         return
     records = ArchiveIterator(stream, arc2warc=True)
     offset = 0
@@ -65,9 +65,11 @@ def _page(record: Any, source: SourceInfo, ctx: Context) -> Item:
     if missing:
         stated = int(headers.get_header("Content-Length") or 0)
         message = f"WARC record truncated: {missing:,} of its {stated:,} bytes are missing"
-        return unreadable(source, InputError(message), "WARC record")
+        return Unreadable(source=source, error=InputError(message))
     if len(data) > cap:
-        return unreadable(source, LimitExceeded(f"page of more than {cap:,} bytes", cap, "max_bytes"), "")
+        return Unreadable(
+            source=source, error=LimitExceeded(f"page of more than {cap:,} bytes", cap, "max_bytes")
+        )
     url = headers.get_header("WARC-Target-URI")
     return Unit(source=source, data=data, url=url or None, format="html" if content_type else None)
 
