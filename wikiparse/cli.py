@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -245,10 +246,11 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     target = Target(output=args.output, per_page=args.per_page, errors=args.errors)
     progress = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
-        executor = _dask_executor(args.dask, options) if args.dask else None
-        report = convert_into(
-            args.inputs, target, options, resume=args.resume, progress=progress, executor=executor
-        )
+        with contextlib.ExitStack() as stack:
+            executor = _dask_executor(stack, args.dask, options) if args.dask else None
+            report = convert_into(
+                args.inputs, target, options, resume=args.resume, progress=progress, executor=executor
+            )
     except (OutputError, ResumeError, MissingExtraError) as exc:
         print(f"wikiparse: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -276,7 +278,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     return EXIT_FAILED if report.failed else EXIT_OK
 
 
-def _dask_executor(address: str, options: BatchOptions) -> Executor:
+def _dask_executor(stack: contextlib.ExitStack[bool | None], address: str, options: BatchOptions) -> Executor:
     from .batch.on_dask import connect, dask_executor
 
-    return dask_executor(connect(address), options)
+    client = stack.enter_context(connect(address))  # closed when the run ends
+    return dask_executor(client, options)

@@ -43,7 +43,7 @@ def read_page(stream: IO[bytes], where: Where, ctx: Context) -> Item:
     try:
         data = read_capped(stream, ctx.options.limits.max_bytes, "page")
     except Exception as exc:
-        return unreadable(where.info(), exc, "cannot read the page")
+        return unreadable(where.info(), exc, "unreadable")
     return Unit(source=where.info(), data=data)
 
 
