@@ -199,3 +199,14 @@ def test_report_counts_skipped_and_resumed(tmp_path: Path) -> None:
     results = list(run)
     assert [r.source.path for r in results] == [str(tmp_path / "dump.ndjson"), str(pages[1])]
     assert (run.report.skipped, run.report.inputs) == (1, 2)
+
+
+def test_stopping_early_stops_the_workers() -> None:
+    units = [unit(text_page(n).encode(), n) for n in range(40)]
+    pool = Pool(2, ParseOptions())
+    results = pool.map(iter(enumerate(units)))
+    next(results)
+    processes = [w.process for w in pool._workers]
+    assert len(processes) == 2
+    results.close()  # the consumer stopped: no waiting for work in flight
+    assert not any(p.is_alive() for p in processes)

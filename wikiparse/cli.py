@@ -212,6 +212,7 @@ SUMMARY = (
 )
 RESUMED = "wikiparse: resumed: {records:,} records and {errors:,} error lines were already written"
 ERR_INTERRUPTED = "wikiparse: interrupted; rerun with --resume to continue"
+ERR_OUTPUT = "wikiparse: error: cannot write the output: {reason}"
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -257,6 +258,9 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(ERR_INTERRUPTED, file=sys.stderr)
         return 130
+    except OSError as exc:  # readers never raise: this is the output (disk full, closed pipe…)
+        print(ERR_OUTPUT.format(reason=exc.strerror or exc), file=sys.stderr)
+        return EXIT_FAILED
     if not args.quiet:
         print(
             SUMMARY.format(

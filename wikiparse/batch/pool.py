@@ -102,15 +102,18 @@ class Pool:
     def map(self, units: Iterator[tuple[int, Unit]]) -> Iterator[tuple[int, Result]]:
         """Results as they finish (any order); every unit taken from ``units`` yields one."""
         self._source = units
+        finished = False
         try:
             self._workers = [self._start() for _ in range(self._jobs)]
             while True:
                 self._dispatch()
                 if not any(w.busy() for w in self._workers) and not self._more():
+                    finished = True
                     return
                 yield from self._collect()
         finally:
-            self._shutdown()
+            # after Ctrl-C, an error, or a consumer that stopped early, work in flight is moot
+            self._shutdown(graceful=finished)
 
     # ------------------------------------------------------------------ workers
 
@@ -128,8 +131,10 @@ class Pool:
         result_send.close()
         return _Worker(process, task_send, result_recv)
 
-    def _shutdown(self) -> None:
+    def _shutdown(self, *, graceful: bool) -> None:
         for worker in self._workers:
+            if not graceful:
+                worker.process.kill()
             with contextlib.suppress(OSError):
                 worker.tasks.send(None)
         deadline = time.monotonic() + 5

@@ -66,6 +66,7 @@ class Conversion(Iterator[Result]):
         self._finished: float | None = None
         self._waiting: dict[int, Result] = {}
         self._next = 0
+        self._numbered = 0
         files = list(expand(inputs, options.read_options(), stdin=stdin or sys.stdin, ignore=ignore))
         self._files = files
         self._tally.files = sum(isinstance(f, str) for f in files)
@@ -90,10 +91,14 @@ class Conversion(Iterator[Result]):
         )
 
     @property
-    def fraction_read(self) -> float | None:
-        """How much of the input bytes the readers have gone through (for progress and ETA)."""
+    def fraction_done(self) -> float | None:
+        """An estimate of the share of the work done, for progress and ETA: the share of input
+        bytes read, scaled down by the pages read but not finished yet (the read-ahead)."""
         t = self._tally
-        return min(1.0, t.bytes_read / t.bytes_total) if t.bytes_total else None
+        if not t.bytes_total:
+            return None
+        finished = (t.records + t.errors) / self._numbered if self._numbered else 0.0
+        return min(1.0, t.bytes_read / t.bytes_total * finished)
 
     def _run(self, executor: Executor) -> Iterator[Result]:
         for seq, result in executor(self._units()):
@@ -137,8 +142,10 @@ class Conversion(Iterator[Result]):
                     )
                     seq += 1
                 else:
-                    yield seq, item
                     seq += 1
+                    self._numbered = seq
+                    yield seq - 1, item
+                self._numbered = seq
             if isinstance(found, str):
                 self._tally.bytes_read += _size(found)
 

@@ -134,7 +134,7 @@ def _write(
                 errors.write(result.line)
             if progress is not None:
                 report = conversion.report
-                progress.update(report.inputs, report.seconds, conversion.fraction_read)
+                progress.update(report.inputs, report.seconds, conversion.fraction_done)
     finally:
         if progress is not None:
             progress.clear()
