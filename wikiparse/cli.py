@@ -17,7 +17,7 @@ from ._version import __version__
 from .errors import MissingExtraError, WikiparseError
 
 if TYPE_CHECKING:
-    from .batch import BatchOptions
+    from .batch import BatchOptions, BatchReport
     from .batch.run import Executor
 
 EXIT_OK = 0
@@ -114,6 +114,16 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
     run.add_argument(
         "--errors", metavar="FILE", help="error lines (default: beside the output; stderr with stdout)"
     )
+    run.add_argument("--resume", action="store_true", help="continue an interrupted run into the same output")
+    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    run.add_argument(
+        "--dask", metavar="ADDRESS", help="run on the Dask cluster whose scheduler is at ADDRESS"
+    )
+    _add_run_limits(run)
+
+
+def _add_run_limits(run: _Parser) -> None:
+    """How the run goes: workers, order, per-page and archive limits, what to read."""
     run.add_argument("-j", "--jobs", type=_jobs, help="worker processes (default: all cores)")
     run.add_argument(
         "--unordered", action="store_true", help="write results as they finish, not in input order"
@@ -149,11 +159,6 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
         default=frozenset({0}),
         metavar="LIST",
         help="dump namespaces to read, e.g. 0,14, or all (default: 0)",
-    )
-    run.add_argument("--resume", action="store_true", help="continue an interrupted run into the same output")
-    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
-    run.add_argument(
-        "--dask", metavar="ADDRESS", help="run on the Dask cluster whose scheduler is at ADDRESS"
     )
 
 
@@ -216,34 +221,14 @@ ERR_OUTPUT = "wikiparse: error: cannot write the output: {reason}"
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
-    import attrs
-
-    from .batch import BatchOptions, OutputError, ResumeError, Target, convert_into
+    from .batch import OutputError, ResumeError, Target, convert_into
     from .batch.progress import ProgressBar
-    from .options import Limits
 
     for given in args.inputs:
         if given != "-" and not Path(given).exists():
             print(ERR_NO_FILE.format(path=given), file=sys.stderr)
             return EXIT_USAGE
-    changes = {
-        name: value
-        for name, value in (
-            ("page_timeout", args.page_timeout),
-            ("max_bytes", args.max_page_bytes),
-            ("max_unpacked_bytes", args.max_unpacked_bytes),
-            ("max_unpack_ratio", args.max_unpack_ratio),
-        )
-        if value is not None
-    }
-    options = BatchOptions.build(
-        jobs=args.jobs,
-        ordered=not args.unordered,
-        include=args.include,
-        exclude=args.exclude,
-        namespaces=args.namespaces,
-        limits=attrs.evolve(Limits(), **changes),
-    )
+    options = _batch_options(args)
     target = Target(output=args.output, per_page=args.per_page, errors=args.errors)
     progress = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
@@ -262,24 +247,41 @@ def _cmd_convert(args: argparse.Namespace) -> int:
         print(ERR_OUTPUT.format(reason=exc.strerror or exc), file=sys.stderr)
         return EXIT_FAILED
     if not args.quiet:
-        print(
-            SUMMARY.format(
-                inputs=report.inputs,
-                files=report.files,
-                records=report.records,
-                errors=report.errors,
-                skipped=report.skipped,
-                megabytes=report.bytes / 1e6,
-                seconds=report.seconds,
-                rate=report.pages_per_second,
-            ),
-            file=sys.stderr,
-        )
-        if report.resumed_records or report.resumed_errors:
-            print(
-                RESUMED.format(records=report.resumed_records, errors=report.resumed_errors), file=sys.stderr
-            )
+        _print_summary(report)
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _batch_options(args: argparse.Namespace) -> BatchOptions:
+    import attrs
+
+    from .batch import BatchOptions
+    from .options import Limits
+
+    given = {
+        "page_timeout": args.page_timeout,
+        "max_bytes": args.max_page_bytes,
+        "max_unpacked_bytes": args.max_unpacked_bytes,
+        "max_unpack_ratio": args.max_unpack_ratio,
+    }
+    return BatchOptions.build(
+        jobs=args.jobs,
+        ordered=not args.unordered,
+        include=args.include,
+        exclude=args.exclude,
+        namespaces=args.namespaces,
+        limits=attrs.evolve(Limits(), **{k: v for k, v in given.items() if v is not None}),
+    )
+
+
+def _print_summary(report: BatchReport) -> None:
+    import attrs
+
+    rate = report.pages_per_second
+    counts = attrs.asdict(report)
+    print(SUMMARY.format(**counts, megabytes=report.bytes / 1e6, rate=rate), file=sys.stderr)
+    if report.resumed_records or report.resumed_errors:
+        resumed = RESUMED.format(records=report.resumed_records, errors=report.resumed_errors)
+        print(resumed, file=sys.stderr)
 
 
 def _dask_executor(stack: contextlib.ExitStack[bool | None], address: str, options: BatchOptions) -> Executor:
