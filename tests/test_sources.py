@@ -308,3 +308,22 @@ def test_nesting_limit(tmp_path: Path) -> None:
     found = only(items(write(tmp_path / "deep.gz", data)))
     assert isinstance(found, Unreadable)
     assert "nested more than" in str(found.error)
+
+
+def test_a_reader_bug_costs_the_rest_of_that_file_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from wikiparse.sources import archives
+
+    def broken(*args: object) -> object:
+        yield from ()
+        raise KeyError("bug")
+
+    monkeypatch.setattr(archives, "read_tar", broken)
+    found = list(
+        iter_units(
+            [write(tmp_path / "a.tar", tar_bytes({"x.txt": PAGE}, mode="w")), write(tmp_path / "b.txt", PAGE)]
+        )
+    )
+    assert [type(f).__name__ for f in found] == ["Unreadable", "Unit"]
+    assert "reading stopped (KeyError)" in str(found[0].error)  # type: ignore[union-attr]

@@ -267,3 +267,9 @@ def test_xml_dump_failing_midway_keeps_earlier_pages(tmp_path: Path, monkeypatch
     assert [type(f).__name__ for f in found] == ["Unit", "Unit", "Unreadable"]
     assert "after 2 pages" in str(found[2].error)  # type: ignore[union-attr]
     assert "mismatched tag" in str(found[2].error)  # type: ignore[union-attr]
+
+
+def test_json_nested_beyond_the_stack_is_one_error(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": "ok"}), "[" * 100_000, json.dumps({"text": "fine"})]
+    found = items(write(tmp_path / "deep.jsonl", "\n".join(lines) + "\n"))
+    assert [(type(f).__name__, f.source.line) for f in found] == [("Unit", 1), ("Unreadable", 2), ("Unit", 3)]

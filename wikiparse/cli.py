@@ -246,6 +246,9 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     except OSError as exc:  # readers never raise: this is the output (disk full, closed pipe…)
         print(ERR_OUTPUT.format(reason=exc.strerror or exc), file=sys.stderr)
         return EXIT_FAILED
+    except WikiparseError as exc:  # the run itself cannot go on (e.g. workers cannot start)
+        print(f"wikiparse: error: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     if not args.quiet:
         _print_summary(report)
     return EXIT_FAILED if report.failed else EXIT_OK

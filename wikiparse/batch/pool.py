@@ -266,8 +266,10 @@ class Pool:
             self._start_failures += 1
             if self._start_failures >= MAX_START_FAILURES:
                 raise WorkerStartError(
-                    f"worker processes exit before starting (exit code {worker.process.exitcode});"
-                    " convert with jobs=0 to see the error in this process"
+                    f"worker processes exit before starting (exit code {worker.process.exitcode}). "
+                    "A script that calls wikiparse.convert must do so under "
+                    "'if __name__ == \"__main__\":' (workers import the main module); "
+                    "jobs=0 converts in this process and shows any other error"
                 )
             self._retry.extendleft(reversed(pending))
         elif pending:

@@ -94,5 +94,7 @@ def read_file(path: str, ctx: Context) -> Iterator[Item]:
         return
     try:
         yield from read_stream(file, where, ctx)  # an empty file is an empty page: the worker says so
+    except Exception as exc:  # a reader bug must cost this file's remaining pages, never the run
+        yield unreadable(where.info(), exc, f"reading stopped ({type(exc).__name__})")
     finally:
         file.close()

@@ -45,7 +45,7 @@ def read_json(stream: IO[bytes], where: Where, ctx: Context) -> Iterator[Item]:
         return
     try:
         record = json.loads(first)
-    except ValueError:
+    except (ValueError, RecursionError):
         yield _document(first, stream, where, ctx, cap)
         return
     yield _item(record, attrs.evolve(where.info(), line=number), ctx)
@@ -60,7 +60,7 @@ def _document(first: bytes, stream: IO[bytes], where: Where, ctx: Context, cap: 
         return unreadable(source, exc, "cannot read the JSON document")
     try:
         record = json.loads(data)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nesting deeper than Python's stack
         return unreadable(source, exc, "not valid JSON")
     return _item(record, source, ctx)
 
@@ -86,7 +86,7 @@ def _lines(stream: IO[bytes], number: int, where: Where, ctx: Context, cap: int)
         elif line.strip():
             try:
                 record = json.loads(line)
-            except ValueError as exc:
+            except (ValueError, RecursionError) as exc:
                 yield unreadable(source, exc, "not valid JSON")
                 continue
             yield _item(record, source, ctx)
