@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import importlib
 import json
+import multiprocessing
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -122,8 +124,16 @@ def test_worker_processes_give_the_same_lines_in_input_order(tmp_path: Path) -> 
     assert sorted(unordered) == sorted(local)
 
 
-def test_a_worker_that_dies_costs_one_page(misbehave: Callable[..., object]) -> None:
+@pytest.mark.parametrize("start", ["fork", "forkserver"])
+def test_a_worker_that_dies_costs_one_page(
+    misbehave: Callable[..., object], monkeypatch: pytest.MonkeyPatch, start: str
+) -> None:
     from batch_workers import CRASH  # type: ignore[import-not-found]
+
+    import wikiparse.batch.pool as pool_module
+
+    context = multiprocessing.get_context(start)
+    monkeypatch.setattr(pool_module, "_context", lambda: context)  # fork: no threads; else forkserver
 
     units = [unit(text_page(n).encode(), n) for n in range(12)]
     units[3] = unit(CRASH, 3)
@@ -210,3 +220,15 @@ def test_stopping_early_stops_the_workers() -> None:
     assert len(processes) == 2
     results.close()  # the consumer stopped: no waiting for work in flight
     assert not any(p.is_alive() for p in processes)
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork is chosen on Linux only")
+def test_start_method_avoids_fork_when_the_parent_has_threads(monkeypatch: pytest.MonkeyPatch) -> None:
+    import threading
+
+    from wikiparse.batch.pool import _context
+
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert _context().get_start_method() == "fork"
+    monkeypatch.setattr(threading, "active_count", lambda: 3)
+    assert _context().get_start_method() == "forkserver"
