@@ -273,3 +273,16 @@ def test_json_nested_beyond_the_stack_is_one_error(tmp_path: Path) -> None:
     lines = [json.dumps({"text": "ok"}), "[" * 100_000, json.dumps({"text": "fine"})]
     found = items(write(tmp_path / "deep.jsonl", "\n".join(lines) + "\n"))
     assert [(type(f).__name__, f.source.line) for f in found] == [("Unit", 1), ("Unreadable", 2), ("Unit", 3)]
+
+
+def test_arc_file(tmp_path: Path) -> None:
+    body = b"1 0 Example\nURL IP-address Archive-date Content-type Archive-length\n"
+    head = b"filedesc://test.arc 0.0.0.0 20200101000000 text/plain %d\n" % len(body)
+    http = b"HTTP/1.0 200 OK\r\nContent-Type: text/html\r\n\r\n" + html_page(1).encode()
+    record = b"http://example.org/wiki/Harbour 1.2.3.4 20200101000000 text/html %d\n" % len(http) + http
+    data = head + body + b"\n" + record + b"\n"
+    [unit] = items(write(tmp_path / "old.arc", data))
+    assert isinstance(unit, Unit)
+    assert (unit.url, unit.data) == ("http://example.org/wiki/Harbour", html_page(1).encode())
+    assert unit.source.offset == data.index(b"http://example.org/wiki/Harbour 1.2.3.4")
+    assert unit.source.record_id is None  # ARC has none; a made-up one would break resume

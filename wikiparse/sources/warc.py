@@ -30,7 +30,7 @@ def read_warc(stream: IO[bytes], where: Where, ctx: Context) -> Iterator[Item]:
     except ImportError:
         yield Unreadable(source=where.info(), error=MissingExtraError("reading WARC files", "warc", "warcio"))
         return
-    records = ArchiveIterator(stream, arc2warc=True)
+    records = ArchiveIterator(stream)
     offset = 0
     try:
         for record in records:
@@ -48,9 +48,12 @@ def read_warc(stream: IO[bytes], where: Where, ctx: Context) -> Iterator[Item]:
 
 def _page(record: Any, source: SourceInfo, ctx: Context) -> Item:
     headers = record.rec_headers
-    source = attrs.evolve(
-        source, record_id=headers.get_header("WARC-Record-ID"), timestamp=headers.get_header("WARC-Date")
-    )
+    if record.format == "arc":  # ARC records have no id; the offset identifies them
+        source = attrs.evolve(source, timestamp=headers.get_header("archive-date"))
+    else:
+        source = attrs.evolve(
+            source, record_id=headers.get_header("WARC-Record-ID"), timestamp=headers.get_header("WARC-Date")
+        )
     content_type = _content_type(record)
     if content_type and not content_type.startswith(_HTML_TYPES):
         _drain(record, ctx)
@@ -70,13 +73,13 @@ def _page(record: Any, source: SourceInfo, ctx: Context) -> Item:
         return Unreadable(
             source=source, error=LimitExceeded(f"page of more than {cap:,} bytes", cap, "max_bytes")
         )
-    url = headers.get_header("WARC-Target-URI")
+    url = headers.get_header("WARC-Target-URI") or headers.get_header("uri")
     return Unit(source=source, data=data, url=url or None, format="html" if content_type else None)
 
 
 def _content_type(record: Any) -> str | None:
     """The payload's media type: the HTTP header of a response, the WARC header of a resource."""
-    holder = record.http_headers if record.rec_type == "response" else record.rec_headers
+    holder = record.http_headers if record.rec_type == "response" else record.rec_headers  # ARC: response
     value = holder.get_header("Content-Type") if holder is not None else None
     return value.split(";", 1)[0].strip().lower() if value else None
 
