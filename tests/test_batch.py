@@ -153,7 +153,7 @@ def test_a_hung_worker_is_stopped_and_replaced(misbehave: Callable[..., object])
 
     units = [unit(text_page(n).encode(), n) for n in range(6)]
     units[1] = unit(HANG, 1)
-    options = ParseOptions(limits=Limits(page_timeout=0.3))
+    options = ParseOptions(limits=Limits(page_timeout=0.5))
     results = dict(Pool(2, options, convert=misbehave).map(iter(enumerate(units))))  # type: ignore[arg-type]
     assert sorted(results) == list(range(6))
     hung = results[1]
@@ -167,7 +167,7 @@ def test_a_slow_page_is_interrupted_inside_its_worker(misbehave: Callable[..., o
     from batch_workers import STALL
 
     units = [unit(STALL, 0), unit(text_page(1).encode(), 1)]
-    options = ParseOptions(limits=Limits(page_timeout=0.3))
+    options = ParseOptions(limits=Limits(page_timeout=1.0))
     results = dict(Pool(1, options, convert=misbehave).map(iter(enumerate(units))))  # type: ignore[arg-type]
     stalled = results[0]
     assert isinstance(stalled, Failed)
@@ -180,7 +180,7 @@ def test_ordered_run_bounds_how_far_it_reads_ahead(misbehave: Callable[..., obje
     from batch_workers import STALL
 
     units = [unit(STALL, 0)] + [unit(text_page(n).encode(), n) for n in range(1, 30)]
-    options = ParseOptions(limits=Limits(page_timeout=0.5))
+    options = ParseOptions(limits=Limits(page_timeout=1.0))
     pool = Pool(2, options, max_ahead=8, convert=misbehave)  # type: ignore[arg-type]
     taken: list[int] = []
 

@@ -327,3 +327,10 @@ def test_a_reader_bug_costs_the_rest_of_that_file_only(
     )
     assert [type(f).__name__ for f in found] == ["Unreadable", "Unit"]
     assert "reading stopped (KeyError)" in str(found[0].error)  # type: ignore[union-attr]
+
+
+def test_tar_zst(tmp_path: Path) -> None:
+    zstandard = pytest.importorskip("zstandard")
+    data = zstandard.ZstdCompressor().compress(tar_bytes({"a.txt": PAGE, "b.txt": PAGE}, mode="w"))
+    found = items(write(tmp_path / "pages.tar.zst", data))
+    assert [(type(f).__name__, f.source.member) for f in found] == [("Unit", "a.txt"), ("Unit", "b.txt")]
