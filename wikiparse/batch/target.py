@@ -113,14 +113,15 @@ def _write(
     resume: bool,
     progress: ProgressBar | None,
 ) -> None:
-    stdout = sys.stdout.buffer
     records: LineWriter | PageFiles
     if target.per_page:
         assert target.output is not None
         records = PageFiles(target.output)
+    elif target.to_stdout:
+        records = LineWriter(None, append=False, stream=sys.stdout.buffer)
     else:
-        records = LineWriter(None if target.to_stdout else target.output, append=resume, stream=stdout)
-    errors = LineWriter(errors_path, append=resume, stream=sys.stderr.buffer)
+        records = LineWriter(target.output, append=resume)
+    errors = LineWriter(errors_path, append=resume, stream=None if errors_path else sys.stderr.buffer)
     try:
         for result in conversion:
             if isinstance(result, Converted):
