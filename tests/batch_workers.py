@@ -6,11 +6,12 @@ stay importable on its own: no relative imports.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import time
 
-from wikiparse.batch.results import Result
+from wikiparse.batch.results import Converted, Result
 from wikiparse.batch.worker import convert_unit
 from wikiparse.options import ParseOptions
 from wikiparse.units import Unit
@@ -39,3 +40,11 @@ def misbehave(unit: Unit, options: ParseOptions) -> Result:
         finally:
             worker.parse = original
     return convert_unit(unit, options)
+
+
+def context_name(unit: Unit, options: ParseOptions) -> Result:
+    """The name in the unit's context, as the record (crashes on CRASH, like ``misbehave``)."""
+    if unit.data == CRASH:
+        os._exit(3)
+    assert isinstance(unit.context, dict)
+    return Converted(source=unit.source, line=json.dumps(unit.context["name"]))

@@ -232,3 +232,29 @@ def test_start_method_avoids_fork_when_the_parent_has_threads(monkeypatch: pytes
     assert _context().get_start_method() == "fork"
     monkeypatch.setattr(threading, "active_count", lambda: 3)
     assert _context().get_start_method() == "forkserver"
+
+
+def test_a_shared_context_crosses_to_each_worker_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.syspath_prepend(str(TESTS))
+    helpers = importlib.import_module("batch_workers")
+    one = {"name": "dump one", "templates": "x" * 100_000}
+    two = {"name": "dump two", "templates": "y" * 100_000}
+    units = [attrs.evolve(unit(b"page", n), context=one if n < 20 else two) for n in range(40)]
+    units[7] = attrs.evolve(unit(helpers.CRASH, 7), context=one)  # a new worker needs it again
+    pool = Pool(2, ParseOptions(), convert=helpers.context_name)
+    sent: list[int] = []
+    wire = Pool._wire
+
+    def counting(chunk: list[tuple[int, Unit]], worker: object) -> list[tuple[int, Unit]]:
+        out = wire(chunk, worker)  # type: ignore[arg-type]
+        sent.extend(seq for seq, u in out if isinstance(u.context, dict))
+        return out
+
+    monkeypatch.setattr(Pool, "_wire", staticmethod(counting))
+    results = dict(pool.map(iter(enumerate(units))))
+    assert sorted(results) == list(range(40))
+    for seq, result in results.items():
+        if seq != 7:
+            assert isinstance(result, Converted)
+            assert json.loads(result.line) == ("dump one" if seq < 20 else "dump two")
+    assert len(sent) <= 8  # once per worker and context (and per replacement), not per chunk

@@ -36,7 +36,7 @@ from ..errors import LimitExceeded, WikiparseError
 from ..options import ParseOptions
 from ..units import Unit
 from .results import Failed, Result
-from .worker import READY, Convert, convert_unit, worker_main
+from .worker import READY, Convert, SameContext, convert_unit, worker_main
 
 Chunk = list[tuple[int, Unit]]
 
@@ -44,6 +44,7 @@ CHUNK_UNITS = 16
 CHUNK_BYTES = 256 * 1024
 CHUNKS_PER_WORKER = 2
 MAX_START_FAILURES = 3
+_SAME = SameContext()
 
 
 class WorkerStartError(WikiparseError, RuntimeError):
@@ -57,6 +58,8 @@ class _Worker:
     results: Connection
     chunks: deque[Chunk] = attrs.Factory(deque)
     ready: bool = False
+    context: object | None = None
+    """The last ``Unit.context`` sent to it (see :class:`~.worker.SameContext`)."""
     since: float = 0.0
     """When the page it is on started (the previous result's arrival, or the chunk's)."""
 
@@ -204,7 +207,7 @@ class Pool:
                     worker.since = time.monotonic()
                 worker.chunks.append(chunk)
                 try:
-                    worker.tasks.send(chunk)
+                    worker.tasks.send(self._wire(chunk, worker))
                 except OSError:
                     break  # it died: its sentinel fires and the chunk is redistributed
 
@@ -220,6 +223,19 @@ class Pool:
             chunk.append(item)
             size += len(item[1].data)
         return chunk
+
+    @staticmethod
+    def _wire(chunk: Chunk, worker: _Worker) -> Chunk:
+        """The chunk as sent: a context the worker already holds is replaced by a marker."""
+        wire: Chunk = []
+        for seq, unit in chunk:
+            if unit.context is not None:
+                if unit.context is worker.context:
+                    unit = attrs.evolve(unit, context=_SAME)
+                else:
+                    worker.context = unit.context
+            wire.append((seq, unit))
+        return wire
 
     # ------------------------------------------------------------------ receiving
 

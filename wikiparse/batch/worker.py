@@ -29,6 +29,15 @@ READY = "ready"
 """The first message a worker process sends: it has started and its clock may run."""
 
 
+@attrs.frozen
+class SameContext:
+    """Stands for "the same ``Unit.context`` as the previous unit sent to this worker".
+
+    A reader's context (say, an XML dump's template definitions) is shared by all its units and
+    may be large: it crosses to each worker once, not with every chunk.
+    """
+
+
 class _PageTimeout(BaseException):
     """Raised by the page timer; a BaseException so no ``except Exception`` inside a reader eats it."""
 
@@ -115,6 +124,11 @@ def worker_main(
 
     threading.Thread(target=receive, name="wikiparse-receive", daemon=True).start()
     results.send(READY)
+    context: object | None = None
     while (chunk := inbox.get()) is not None:
         for seq, unit in chunk:
+            if isinstance(unit.context, SameContext):
+                unit = attrs.evolve(unit, context=context)
+            elif unit.context is not None:
+                context = unit.context
             results.send((seq, convert(unit, options)))
