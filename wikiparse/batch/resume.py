@@ -18,6 +18,9 @@ from .output import TEMP_PREFIX
 from .run import SourceKey, source_key
 
 _FIELDS = frozenset(attrs.fields_dict(SourceInfo))
+_SOURCE_KEY = b'"source": '
+_DECODER = json.JSONDecoder()
+_SOURCE_WINDOW = 64 * 1024
 
 
 class ResumeError(WikiparseError, ValueError):
@@ -52,6 +55,28 @@ def scan_lines(path: str) -> list[SourceKey]:
             complete += len(line)
         file.truncate(complete)
     return keys
+
+
+def _source_only(line: bytes, where: str) -> object:
+    """``{"source": …}`` of a record or error line, without parsing the whole (large) record.
+
+    Our lines put ``source`` before any nested object (records: schema, title, url, source;
+    error lines: source first), and a quote inside a JSON string is escaped, so the first
+    ``"source": `` is the key; anything unexpected falls back to parsing the line.
+    """
+    at = line.find(_SOURCE_KEY)
+    if at >= 0:
+        start = at + len(_SOURCE_KEY)
+        # a cut multibyte character at the window's end lies past the source object: harmless
+        window = line[start : start + _SOURCE_WINDOW].decode("utf-8", errors="replace")
+        try:
+            return {"source": _DECODER.raw_decode(window)[0]}
+        except ValueError:
+            pass
+    try:
+        return json.loads(line)
+    except ValueError as exc:
+        raise ResumeError(f"{where} is not JSON ({exc}); cannot resume into it") from exc
 
 
 def scan_pages(directory: str) -> list[SourceKey]:
