@@ -7,6 +7,7 @@
 """
 
 from ._version import __version__
+from .batch import BatchOptions, BatchReport, Converted, Failed, convert
 from .errors import InputError, LimitExceeded, MissingExtraError, UnknownRuleError, WikiparseError
 from .options import Limits, ParseOptions
 from .parse import parse
@@ -31,9 +32,13 @@ from .records import (
 
 __all__ = [
     "SCHEMA",
+    "BatchOptions",
+    "BatchReport",
     "Block",
     "Code",
+    "Converted",
     "Decoding",
+    "Failed",
     "Infobox",
     "InfoboxField",
     "InputError",
@@ -54,5 +59,6 @@ __all__ = [
     "UnknownRuleError",
     "WikiparseError",
     "__version__",
+    "convert",
     "parse",
 ]

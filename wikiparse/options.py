@@ -37,6 +37,11 @@ class Limits:
     """Most characters of text in one page after decoding."""
     page_timeout: float = 60.0
     """Seconds one page may take in batch mode before it becomes an error line."""
+    max_unpacked_bytes: int = 256 * 1024**3
+    """Batch mode: most decompressed bytes one input (all its layers and members) may produce."""
+    max_unpack_ratio: float = 200.0
+    """Batch mode: highest decompressed/compressed ratio accepted once a stream passes 8 MiB of
+    output (decompression bombs run in the thousands; text and XML dumps stay under 20)."""
 
 
 def _names(names: Iterable[str]) -> frozenset[str]:

@@ -6,6 +6,7 @@ decode → detect → read (HTML / text / wikitext) → block rules → normalis
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 import attrs
@@ -29,13 +30,17 @@ def parse(
     format: Format | None = None,
     options: ParseOptions | None = None,
     source_info: SourceInfo | None = None,
+    title: str | None = None,
+    categories: Sequence[str] = (),
 ) -> Page:
     """Read one wiki page into a :class:`~wikiparse.records.Page`.
 
     ``source`` is page content (``str``), raw bytes of a page (any encoding; the choice is
     recorded in ``page.decoding``) or a path to a file.  A ``str`` is always content, never a
     file name.  Raises :class:`~wikiparse.errors.InputError` for input that is not a page and
-    :class:`~wikiparse.errors.LimitExceeded` beyond ``options.limits``.
+    :class:`~wikiparse.errors.LimitExceeded` beyond ``options.limits``.  ``title`` and
+    ``categories`` are what a container states about the page (a dump record's name and
+    category list); they win over what the page itself shows.
     """
     options = options or ParseOptions()
     if format is not None:
@@ -55,7 +60,8 @@ def parse(
     doc = attrs.evolve(
         doc,
         url=doc.url or url,
-        title=doc.title or title_from_url(doc.url or url),
+        title=title or doc.title or title_from_url(doc.url or url),
+        categories=tuple(categories) or doc.categories,
         warnings=decoded.warnings + doc.warnings,
     )
     doc = apply(doc, rules)

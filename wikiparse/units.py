@@ -1,8 +1,8 @@
 """The batch layer's unit of work: one page as read from an input, before it is parsed.
 
-Input readers (files, archives, WARC, JSON Lines, XML dumps) yield :class:`Unit` values or
-:class:`Skipped` notes; workers turn each unit into exactly one record or one error line.
-Units are frozen and picklable so they can cross process boundaries.
+Input readers (files, archives, WARC, JSON Lines, XML dumps) yield :class:`Unit` values,
+:class:`Skipped` notes or :class:`Unreadable` damage reports; workers turn each unit into exactly
+one record or one error line.  Units are frozen and picklable so they can cross process boundaries.
 """
 
 from __future__ import annotations
@@ -42,3 +42,16 @@ class Skipped:
 
     source: SourceInfo
     reason: str
+
+
+@attrs.frozen(kw_only=True)
+class Unreadable:
+    """A part of an input that could not be read into a page: a corrupt archive member, a truncated
+    WARC record, a page over the size limit, a dump line that is not JSON.
+
+    Readers yield it instead of raising, so the damage costs one error line, not the run.
+    """
+
+    source: SourceInfo
+    error: Exception
+    """The reason; a :class:`~wikiparse.errors.WikiparseError` where the reader can say what to do."""

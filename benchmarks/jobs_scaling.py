@@ -1,0 +1,85 @@
+"""How much faster ``wikiparse convert --jobs 2`` is than ``--jobs 1`` on a folder.
+
+A benchmark, not a test: it runs the real command (process start-up, reading, workers,
+writing) several times per setting, keeps the best wall time, checks that both settings wrote
+the same output, and prints the ratio.  The target on a 2-core machine is >= 1.7x.
+
+    python benchmarks/jobs_scaling.py                  # the shared corpus, ../shared/corpus
+    python benchmarks/jobs_scaling.py some/folder --repeat 5
+    python benchmarks/jobs_scaling.py --generate 400   # generated plain-text pages instead
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_FOLDER = HERE.parent.parent / "shared" / "corpus"
+
+
+def generate(folder: Path, count: int) -> None:
+    """Plain-text scrapes of a few KB each (our own template, not corpus text)."""
+    for n in range(count):
+        sections = "\n\n".join(
+            f"Part {k} Edit\nThe harbour town number {n} rebuilt its pier in {1800 + k}, and again later."
+            for k in range(12)
+        )
+        page = f"Harbour {n}\n\nHarbour {n} is an imagined town on a quiet coast.\n\n{sections}\n"
+        (folder / f"page{n:04d}.txt").write_text(page, encoding="utf-8")
+
+
+def run(folder: Path, jobs: int, out: Path) -> tuple[float, int, str]:
+    """Wall time, exit code and a digest of the records and error lines written."""
+    command = [sys.executable, "-m", "wikiparse", "convert", str(folder), "-o", str(out), "-j", str(jobs), "-q"]
+    start = time.perf_counter()
+    done = subprocess.run(command, check=False, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        sys.exit(f"convert failed (exit {done.returncode}): {done.stderr.strip()}")
+    errors = out.with_name(out.stem + ".errors.jsonl")
+    digest = hashlib.sha256(out.read_bytes() + errors.read_bytes()).hexdigest()
+    return elapsed, done.returncode, digest
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per setting; the best counts (default 3)")
+    parser.add_argument("--generate", type=int, metavar="N", help="benchmark N generated text pages instead")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = args.folder
+        if args.generate:
+            folder = Path(scratch) / "pages"
+            folder.mkdir()
+            generate(folder, args.generate)
+        if not folder.is_dir():
+            sys.exit(f"no such folder: {folder}")
+        out = Path(scratch) / "out.jsonl"
+        best: dict[int, float] = {}
+        digests: dict[int, str] = {}
+        for jobs in (1, 2):
+            times = []
+            for _ in range(args.repeat):
+                elapsed, _, digest = run(folder, jobs, out)
+                times.append(elapsed)
+                digests[jobs] = digest
+            best[jobs] = min(times)
+            lines = out.read_bytes().count(b"\n")
+            print(f"--jobs {jobs}: best {best[jobs]:.2f} s of {args.repeat} ({lines} records)")
+        if digests[1] != digests[2]:
+            print("warning: --jobs 1 and --jobs 2 wrote different output", file=sys.stderr)
+        print(f"cores: {os.cpu_count()}  folder: {folder}")
+        print(f"speed-up --jobs 2 vs --jobs 1: {best[1] / best[2]:.2f}x (target >= 1.7x on 2 cores)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""Resume: which input pages an earlier, interrupted run already wrote.
+
+Every record and every error line carries its ``source``; its key (all provenance fields but the
+hash) is what the readers produce again for the same page.  An unfinished last line (no newline:
+see :mod:`.output`) is cut off first, so its page is converted again rather than lost.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import attrs
+
+from ..errors import WikiparseError
+from ..records import SourceInfo
+from .output import TEMP_PREFIX
+from .run import SourceKey, source_key
+
+_FIELDS = frozenset(attrs.fields_dict(SourceInfo))
+_SOURCE_KEY = b'"source": '
+_DECODER = json.JSONDecoder()
+_SOURCE_WINDOW = 64 * 1024
+
+
+class ResumeError(WikiparseError, ValueError):
+    """The existing output is not one wikiparse wrote, so resuming into it would corrupt it."""
+
+
+def key_of(line: object, where: str) -> SourceKey:
+    """The source key of a parsed record or error line."""
+    source = line.get("source") if isinstance(line, dict) else None
+    if not isinstance(source, dict) or not set(source) <= _FIELDS:
+        raise ResumeError(f"{where} has no wikiparse 'source'; resume only into output wikiparse wrote")
+    return source_key(SourceInfo(**source))
+
+
+def scan_lines(path: str) -> list[SourceKey]:
+    """Keys of the lines of a JSON Lines output, after cutting off an unfinished last line."""
+    if not os.path.exists(path):
+        return []
+    keys: list[SourceKey] = []
+    complete = 0
+    with open(path, "rb+") as file:
+        for number, line in enumerate(file, 1):
+            if not line.endswith(b"\n"):
+                break
+            try:
+                parsed = json.loads(line)
+            except ValueError as exc:
+                raise ResumeError(
+                    f"{path}, line {number} is not JSON ({exc}); cannot resume into it"
+                ) from exc
+            keys.append(key_of(parsed, f"{path}, line {number}"))
+            complete += len(line)
+        file.truncate(complete)
+    return keys
+
+
+def _source_only(line: bytes, where: str) -> object:
+    """``{"source": …}`` of a record or error line, without parsing the whole (large) record.
+
+    Our lines put ``source`` before any nested object (records: schema, title, url, source;
+    error lines: source first), and a quote inside a JSON string is escaped, so the first
+    ``"source": `` is the key; anything unexpected falls back to parsing the line.
+    """
+    at = line.find(_SOURCE_KEY)
+    if at >= 0:
+        start = at + len(_SOURCE_KEY)
+        # a cut multibyte character at the window's end lies past the source object: harmless
+        window = line[start : start + _SOURCE_WINDOW].decode("utf-8", errors="replace")
+        try:
+            return {"source": _DECODER.raw_decode(window)[0]}
+        except ValueError:
+            pass
+    try:
+        return json.loads(line)
+    except ValueError as exc:
+        raise ResumeError(f"{where} is not JSON ({exc}); cannot resume into it") from exc
+
+
+def scan_pages(directory: str) -> list[SourceKey]:
+    """Keys of the per-page files in ``directory``; half-written temporary files are removed."""
+    if not os.path.isdir(directory):
+        return []
+    keys: list[SourceKey] = []
+    for name in sorted(os.listdir(directory)):
+        path = os.path.join(directory, name)
+        if name.startswith(TEMP_PREFIX):
+            os.unlink(path)
+        elif name.endswith(".json"):
+            try:
+                with open(path, "rb") as file:
+                    parsed = json.load(file)
+            except ValueError as exc:
+                raise ResumeError(f"{path} is not JSON ({exc}); cannot resume into {directory}") from exc
+            keys.append(key_of(parsed, path))
+    return keys

@@ -1,0 +1,143 @@
+"""A whole run into files: records to JSON Lines (or per-page files), error lines beside them,
+resume, progress — what ``wikiparse convert`` does, as a library call.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from typing import TextIO
+
+import attrs
+
+from ..errors import WikiparseError
+from .options import BatchOptions
+from .output import LineWriter, PageFiles
+from .progress import ProgressBar
+from .results import BatchReport, Converted
+from .resume import scan_lines, scan_pages
+from .run import Conversion, Executor, SourceKey
+
+
+class OutputError(WikiparseError, ValueError):
+    """The output cannot be written as asked (resume into stdout, output that is an input…)."""
+
+
+_JSON_SUFFIXES = (".jsonl", ".ndjson", ".json")
+
+
+@attrs.frozen(kw_only=True)
+class Target:
+    """Where a run writes."""
+
+    output: str | None = None
+    """A JSON Lines file, or a directory with ``per_page``; ``None`` (or ``-``) for stdout."""
+    per_page: bool = False
+    """One ``<title>.json`` per page in the ``output`` directory instead of JSON Lines."""
+    errors: str | None = None
+    """The error lines' file; default: beside the output (``out.errors.jsonl``), or stderr when
+    the records go to stdout."""
+
+    @property
+    def to_stdout(self) -> bool:
+        return self.output in (None, "-")
+
+    def errors_path(self) -> str | None:
+        if self.errors is not None:
+            return None if self.errors == "-" else self.errors
+        if self.output is None or self.to_stdout:
+            return None
+        base = self.output.rstrip("/\\")
+        for suffix in _JSON_SUFFIXES:
+            if base.endswith(suffix) and not self.per_page:
+                return base[: -len(suffix)] + ".errors.jsonl"
+        return base + ".errors.jsonl"
+
+
+def check(target: Target, inputs: Iterable[str], *, resume: bool) -> None:
+    """Refuse outputs that cannot work, before anything is read or written."""
+    if resume and target.to_stdout:
+        raise OutputError("--resume needs an output file (-o): stdout cannot be resumed")
+    if target.per_page and target.to_stdout:
+        raise OutputError("--per-page needs an output directory (-o DIR)")
+    outputs = {os.path.realpath(p) for p in (target.output, target.errors_path()) if p and p != "-"}
+    for given in inputs:
+        if given != "-" and os.path.isfile(given) and os.path.realpath(given) in outputs:
+            raise OutputError(f"refusing to write into an input: {given}")
+    occupied = target.output and os.path.isdir(target.output) and os.listdir(target.output)
+    if target.per_page and not resume and occupied:
+        raise OutputError(f"{target.output} is not empty; use --resume or another directory")
+
+
+def convert_into(
+    inputs: Iterable[str | os.PathLike[str]],
+    target: Target,
+    options: BatchOptions | None = None,
+    *,
+    resume: bool = False,
+    progress: ProgressBar | None = None,
+    stdin: TextIO | None = None,
+    executor: Executor | None = None,
+) -> BatchReport:
+    """Convert ``inputs`` into ``target``; returns the report (``inputs == records + errors``)."""
+    paths = [os.fspath(i) for i in inputs]
+    check(target, paths, resume=resume)
+    options = options or BatchOptions()
+    errors_path = target.errors_path()
+    done_records, done_errors = _done(target, errors_path) if resume else ([], [])
+    ignore = {os.path.realpath(p) for p in (target.output, errors_path) if p and not target.to_stdout}
+    conversion = Conversion(
+        paths,
+        options,
+        done=frozenset(done_records) | frozenset(done_errors),
+        ignore=ignore,
+        stdin=stdin,
+        executor=executor,
+    )
+    _write(conversion, target, errors_path, resume=resume, progress=progress)
+    return attrs.evolve(conversion.report, resumed_records=len(done_records), resumed_errors=len(done_errors))
+
+
+def _done(target: Target, errors_path: str | None) -> tuple[list[SourceKey], list[SourceKey]]:
+    assert target.output is not None
+    records = scan_pages(target.output) if target.per_page else scan_lines(target.output)
+    return records, scan_lines(errors_path) if errors_path else []
+
+
+def _write(
+    conversion: Conversion,
+    target: Target,
+    errors_path: str | None,
+    *,
+    resume: bool,
+    progress: ProgressBar | None,
+) -> None:
+    records: LineWriter | PageFiles
+    if target.per_page:
+        assert target.output is not None
+        records = PageFiles(target.output)
+    elif target.to_stdout:
+        records = LineWriter(None, append=False, stream=sys.stdout.buffer)
+    else:
+        records = LineWriter(target.output, append=resume)
+    errors = LineWriter(errors_path, append=resume, stream=None if errors_path else sys.stderr.buffer)
+    try:
+        for result in conversion:
+            if isinstance(result, Converted):
+                if isinstance(records, PageFiles):
+                    records.write(result)
+                else:
+                    records.write(result.line)
+            else:
+                if progress is not None and errors_path is None:
+                    progress.clear()  # error lines share the terminal
+                errors.write(result.line)
+            if progress is not None:
+                report = conversion.report
+                progress.update(report.inputs, report.seconds, conversion.fraction_done)
+    finally:
+        if progress is not None:
+            progress.clear()
+        records.close()
+        errors.close()
