@@ -153,6 +153,7 @@ def test_provenance_and_json_form() -> None:
     assert list(data) == [
         "schema",
         "index",
+        "count",
         "title",
         "url",
         "source",

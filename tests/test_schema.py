@@ -141,6 +141,7 @@ def test_chunk_schema_matches_the_chunk_record() -> None:
 def _chunk_fields() -> dict[str, Any]:
     return {
         "index": 0,
+        "count": 1,
         "title": None,
         "url": None,
         "source": None,

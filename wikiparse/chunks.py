@@ -55,6 +55,8 @@ class Chunk:
 
     index: int
     """Position among the page's chunks, from 0."""
+    count: int
+    """How many chunks the page has (a reader can tell a page's passages are all there)."""
     title: str | None
     url: str | None
     source: SourceInfo | None
@@ -97,6 +99,7 @@ class Chunk:
             source = data["source"]
             return cls(
                 index=data["index"],
+                count=data["count"],
                 title=data["title"],
                 url=data["url"],
                 source=None if source is None else SourceInfo(**source),
@@ -148,22 +151,27 @@ def chunk_page(page: Page, options: ChunkOptions | None = None) -> tuple[Chunk, 
     """The page's passages, in reading order (see the module docstring for the rules)."""
     options = options or ChunkOptions()
     text, units = content_units(page)
+    spans = [
+        (group, start, end)
+        for group in _groups(units, options)
+        for start, end in split_span(text, group[0].start, group[-1].end, options.max_chars, options.overlap)
+    ]
     out: list[Chunk] = []
-    for group in _groups(units, options):
-        for start, end in split_span(text, group[0].start, group[-1].end, options.max_chars, options.overlap):
-            out.append(
-                Chunk(
-                    index=len(out),
-                    title=page.title,
-                    url=page.url,
-                    source=page.source,
-                    section_path=_path_at(group, start),
-                    sections=_paths_within(group, start, end),
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                )
+    for group, start, end in spans:
+        out.append(
+            Chunk(
+                index=len(out),
+                count=len(spans),
+                title=page.title,
+                url=page.url,
+                source=page.source,
+                section_path=_path_at(group, start),
+                sections=_paths_within(group, start, end),
+                start=start,
+                end=end,
+                text=text[start:end],
             )
+        )
     return tuple(out)
 
 

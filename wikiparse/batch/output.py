@@ -16,10 +16,14 @@ from typing import BinaryIO
 import regex
 
 from ..records import SourceInfo
-from .results import Converted
+from .results import Converted, dumps_line, source_dict
 
 TEMP_PREFIX = ".wikiparse-"
 """Per-page files being written; left behind only by a killed run, removed on resume."""
+INDEX_NAME = ".index.jsonl"
+"""Beside per-page Markdown or text files: one ``{"source": …}`` line per file written, for resume
+(JSON files carry their own source). ``safe_name`` never starts a name with a dot, so no page
+file can take this name."""
 
 
 class LineWriter:
@@ -31,7 +35,12 @@ class LineWriter:
         self._stream = stream
 
     def write(self, line: str) -> None:
-        data = memoryview((line + "\n").encode("utf-8"))
+        """Write one line (the newline is added)."""
+        self.write_raw(line + "\n")
+
+    def write_raw(self, text: str) -> None:
+        """Write ``text`` (one or more whole lines, or a document) in as few raw writes as possible."""
+        data = memoryview(text.encode("utf-8"))
         if self._file is None:
             assert self._stream is not None
             self._stream.write(data)
@@ -95,29 +104,36 @@ class PageFiles:
         self.directory = directory
         os.makedirs(directory, exist_ok=True)
         self._taken = {name.casefold() for name in os.listdir(directory)}
+        self._index: LineWriter | None = None
 
-    def write(self, result: Converted) -> str:
-        """Write the record; returns the file's name."""
-        name = self._claim(safe_name(result.title or fallback_title(result.source)))
+    def write(self, result: Converted, content: str | None = None, *, suffix: str = ".json") -> str:
+        """Write the record (or ``content``, e.g. its Markdown) to a new file; returns its name."""
+        name = self._claim(safe_name(result.title or fallback_title(result.source)), suffix)
         assert os.sep not in name, "safe_name() gives one path component"
         final = os.path.join(self.directory, name)
         handle, temp = tempfile.mkstemp(dir=self.directory, prefix=TEMP_PREFIX, suffix=".tmp")
+        data = (result.line + "\n") if content is None else content
         try:
             with os.fdopen(handle, "wb") as file:
-                file.write((result.line + "\n").encode("utf-8"))
+                file.write(data.encode("utf-8"))
             os.replace(temp, final)
         except BaseException:
             os.unlink(temp)
             raise
+        if content is not None:  # not a record: note its source in the index, after the file is whole
+            if self._index is None:
+                self._index = LineWriter(os.path.join(self.directory, INDEX_NAME), append=True)
+            self._index.write(dumps_line({"source": source_dict(result.source)}))
         return name
 
-    def _claim(self, stem: str) -> str:
-        name, n = f"{stem}.json", 1
+    def _claim(self, stem: str, suffix: str) -> str:
+        name, n = f"{stem}{suffix}", 1
         while name.casefold() in self._taken or os.path.lexists(os.path.join(self.directory, name)):
             n += 1
-            name = f"{stem}~{n}.json"
+            name = f"{stem}~{n}{suffix}"
         self._taken.add(name.casefold())
         return name
 
     def close(self) -> None:
-        pass
+        if self._index is not None:
+            self._index.close()

@@ -14,7 +14,7 @@ import attrs
 
 from ..errors import WikiparseError
 from ..records import SourceInfo
-from .output import TEMP_PREFIX
+from .output import INDEX_NAME, TEMP_PREFIX
 from .run import SourceKey, source_key
 
 _FIELDS = frozenset(attrs.fields_dict(SourceInfo))
@@ -79,8 +79,13 @@ def _source_only(line: bytes, where: str) -> object:
         raise ResumeError(f"{where} is not JSON ({exc}); cannot resume into it") from exc
 
 
-def scan_pages(directory: str) -> list[SourceKey]:
-    """Keys of the per-page files in ``directory``; half-written temporary files are removed."""
+def scan_pages(directory: str, *, suffix: str = ".json") -> list[SourceKey]:
+    """Keys of the per-page files in ``directory``; half-written temporary files are removed.
+
+    Only JSON files carry their source; for Markdown or text files (``suffix``) the run keeps a
+    JSON Lines index of what it wrote beside them (see :class:`~.output.PageFiles`)."""
+    if suffix != ".json":
+        return scan_lines(os.path.join(directory, INDEX_NAME))
     if not os.path.isdir(directory):
         return []
     keys: list[SourceKey] = []
@@ -95,4 +100,38 @@ def scan_pages(directory: str) -> list[SourceKey]:
             except ValueError as exc:
                 raise ResumeError(f"{path} is not JSON ({exc}); cannot resume into {directory}") from exc
             keys.append(key_of(parsed, path))
+    return keys
+
+
+def scan_chunk_lines(path: str) -> list[SourceKey]:
+    """Keys of the pages whose passages are all in a chunks output.
+
+    A page's chunks are written by one write, but a killed run may still have cut it short: the
+    trailing lines of a page that lacks some of its ``count`` chunks are cut off, so the page is
+    converted again rather than half-lost.
+    """
+    if not os.path.exists(path):
+        return []
+    keys: list[SourceKey] = []
+    complete = 0
+    pending: tuple[SourceKey, int, int] | None = None  # key, chunks seen, chunks expected
+    offset = 0
+    with open(path, "rb+") as file:
+        for number, line in enumerate(file, 1):
+            if not line.endswith(b"\n"):
+                break
+            try:
+                parsed = json.loads(line)
+            except ValueError as exc:
+                raise ResumeError(
+                    f"{path}, line {number} is not JSON ({exc}); cannot resume into it"
+                ) from exc
+            key = key_of(parsed, f"{path}, line {number}")
+            seen = 1 if pending is None or pending[0] != key else pending[1] + 1
+            pending = (key, seen, int(parsed.get("count", 1)))
+            offset += len(line)
+            if seen == pending[2]:
+                keys.append(key)
+                complete = offset
+        file.truncate(complete)
     return keys

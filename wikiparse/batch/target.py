@@ -11,12 +11,14 @@ from typing import TextIO
 
 import attrs
 
+from ..chunks import ChunkOptions
 from ..errors import WikiparseError
+from ..outputs import OutputFormat, PageWriter, TextFormat, formatter_for, open_writer
 from .options import BatchOptions
 from .output import LineWriter, PageFiles
 from .progress import ProgressBar
 from .results import BatchReport, Converted
-from .resume import scan_lines, scan_pages
+from .resume import scan_chunk_lines, scan_lines, scan_pages
 from .run import Conversion, Executor, SourceKey
 
 
@@ -24,7 +26,8 @@ class OutputError(WikiparseError, ValueError):
     """The output cannot be written as asked (resume into stdout, output that is an input…)."""
 
 
-_JSON_SUFFIXES = (".jsonl", ".ndjson", ".json")
+_JSON_SUFFIXES = (".jsonl", ".ndjson", ".json", ".parquet", ".md", ".txt")
+_RESUMABLE = ("jsonl", "chunks")
 
 
 @attrs.frozen(kw_only=True)
@@ -38,6 +41,11 @@ class Target:
     errors: str | None = None
     """The error lines' file; default: beside the output (``out.errors.jsonl``), or stderr when
     the records go to stdout."""
+    to: OutputFormat = "jsonl"
+    """What is written per page: the record (``jsonl``), its passages (``chunks``, JSON Lines),
+    ``markdown`` or ``text`` documents, or ``parquet`` rows (see docs/outputs.md)."""
+    chunks: ChunkOptions = attrs.field(factory=ChunkOptions)
+    """Passage sizes for ``to="chunks"``."""
 
     @property
     def to_stdout(self) -> bool:
@@ -61,6 +69,14 @@ def check(target: Target, inputs: Iterable[str], *, resume: bool) -> None:
         raise OutputError("--resume needs an output file (-o): stdout cannot be resumed")
     if target.per_page and target.to_stdout:
         raise OutputError("--per-page needs an output directory (-o DIR)")
+    if target.to == "parquet" and (target.to_stdout or target.per_page):
+        raise OutputError("--to parquet writes one file: give -o FILE.parquet (not stdout, not --per-page)")
+    if target.to == "chunks" and target.per_page:
+        raise OutputError("--to chunks writes JSON Lines: drop --per-page")
+    if resume and target.to not in _RESUMABLE and not (target.per_page and target.to != "parquet"):
+        raise OutputError(
+            f"--resume works with --to jsonl or chunks, or with --per-page; not with --to {target.to}"
+        )
     outputs = {os.path.realpath(p) for p in (target.output, target.errors_path()) if p and p != "-"}
     for given in inputs:
         if given != "-" and os.path.isfile(given) and os.path.realpath(given) in outputs:
@@ -101,8 +117,63 @@ def convert_into(
 
 def _done(target: Target, errors_path: str | None) -> tuple[list[SourceKey], list[SourceKey]]:
     assert target.output is not None
-    records = scan_pages(target.output) if target.per_page else scan_lines(target.output)
+    if target.per_page:
+        suffix = ".json" if target.to == "jsonl" else formatter_for(_text_format(target.to)).suffix
+        records = scan_pages(target.output, suffix=suffix)
+    elif target.to == "chunks":
+        records = scan_chunk_lines(target.output)
+    else:
+        records = scan_lines(target.output)
     return records, scan_lines(errors_path) if errors_path else []
+
+
+def _text_format(to: OutputFormat) -> TextFormat:
+    return "jsonl" if to == "parquet" else to
+
+
+class _Records:
+    """Writes each converted page in the target's format to the target's place."""
+
+    def __init__(self, target: Target, *, resume: bool) -> None:
+        self.to = target.to
+        self.per_page = target.per_page
+        self.formatter = formatter_for(_text_format(target.to), chunks=target.chunks)
+        self.pages = 0
+        self.files: PageFiles | None = None
+        self.lines: LineWriter | None = None
+        self.parquet: PageWriter | None = None
+        if target.per_page:
+            assert target.output is not None
+            self.files = PageFiles(target.output)
+        elif target.to == "parquet":
+            assert target.output is not None
+            self.parquet = open_writer("parquet", target.output)
+        elif target.to_stdout:
+            self.lines = LineWriter(None, append=False, stream=sys.stdout.buffer)
+        else:
+            self.lines = LineWriter(target.output, append=resume)
+
+    def write(self, result: Converted) -> None:
+        if self.parquet is not None:
+            self.parquet.write(result.page())
+        elif self.files is not None:
+            if self.to == "jsonl":
+                self.files.write(result)
+            else:
+                self.files.write(result, self.formatter(result.page()), suffix=self.formatter.suffix)
+        else:
+            assert self.lines is not None
+            text = result.line + "\n" if self.to == "jsonl" else self.formatter(result.page())
+            if self.pages and self.formatter.separator:
+                text = self.formatter.separator + text
+            if text:
+                self.lines.write_raw(text)
+        self.pages += 1
+
+    def close(self) -> None:
+        for writer in (self.files, self.lines, self.parquet):
+            if writer is not None:
+                writer.close()
 
 
 def _write(
@@ -113,22 +184,12 @@ def _write(
     resume: bool,
     progress: ProgressBar | None,
 ) -> None:
-    records: LineWriter | PageFiles
-    if target.per_page:
-        assert target.output is not None
-        records = PageFiles(target.output)
-    elif target.to_stdout:
-        records = LineWriter(None, append=False, stream=sys.stdout.buffer)
-    else:
-        records = LineWriter(target.output, append=resume)
+    records = _Records(target, resume=resume)
     errors = LineWriter(errors_path, append=resume, stream=None if errors_path else sys.stderr.buffer)
     try:
         for result in conversion:
             if isinstance(result, Converted):
-                if isinstance(records, PageFiles):
-                    records.write(result)
-                else:
-                    records.write(result.line)
+                records.write(result)
             else:
                 if progress is not None and errors_path is None:
                     progress.clear()  # error lines share the terminal

@@ -1,81 +1,21 @@
-"""The command line: argument parsing and printing only; the work is in the library.
-
-``main(argv) -> int`` returns the exit code: 0 success, 1 some inputs failed, 2 usage error.
-"""
+"""``wikiparse convert``: its arguments, and printing the run's summary; the run is :mod:`wikiparse.batch`."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import json
-import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ._version import __version__
-from .errors import MissingExtraError, WikiparseError
-from .records import Page
+from ..chunks import ChunkOptions
+from ..errors import MissingExtraError, WikiparseError
+from ..outputs import OUTPUT_FORMATS
+from .common import ERR_NO_FILE, EXIT_FAILED, EXIT_OK, EXIT_USAGE, Parser
 
 if TYPE_CHECKING:
-    from .batch import BatchOptions, BatchReport
-    from .batch.run import Executor
-
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-
-ERR_NO_FILE = "wikiparse: error: no such file: {path}"
-ERR_NOT_FILE = "wikiparse: error: not a file: {path}"
-ERR_UNREADABLE = "wikiparse: error: cannot read {path}: {reason}"
-ERR_PARSE = "wikiparse: error: {path}: {reason}"
-
-
-class _Parser(argparse.ArgumentParser):
-    """argparse that exits with our usage code and a one-line message."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        raise _UsageError(f"{self.prog}: error: {message}")
-
-
-class _UsageError(Exception):
-    pass
-
-
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="wikiparse",
-        description="Turn scraped wiki pages (HTML, plain text, XML dumps) into clean, structured records.",
-    )
-    parser.add_argument("--version", action="version", version=f"wikiparse {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    one = commands.add_parser("parse", help="print the record of one page", description="Parse one page.")
-    _page_arguments(one)
-    one.add_argument(
-        "--format", choices=("json", "text", "markdown"), default="json", help="output (default: json)"
-    )
-    show = commands.add_parser(
-        "show", help="summarise one page for reading", description="Show what was kept and removed."
-    )
-    _page_arguments(show)
-    schema = commands.add_parser("schema", help="print the JSON Schema of the records")
-    schema.add_argument(
-        "record", nargs="?", choices=("page", "chunk"), default="page", help="(default: page)"
-    )
-    _add_convert(commands)
-    return parser
-
-
-def _page_arguments(command: argparse.ArgumentParser) -> None:
-    command.add_argument("file", help="a saved page: HTML, plain text or Markdown")
-    command.add_argument("--url", help="the page's URL, if known (helps the title and site)")
-    command.add_argument(
-        "--input-format",
-        choices=("html", "text", "wikitext"),
-        help="read as this format instead of detecting it",
-    )
+    from ..batch import BatchOptions, BatchReport
+    from ..batch.run import Executor
 
 
 def _size(text: str) -> int:
@@ -111,7 +51,7 @@ def _jobs(text: str) -> int:
     return value
 
 
-def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
+def add_convert(commands: argparse._SubParsersAction[Parser]) -> None:
     run = commands.add_parser(
         "convert",
         help="convert many pages: files, directories, archives, WARC, dumps",
@@ -121,11 +61,28 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
     run.add_argument(
         "inputs", nargs="+", metavar="INPUT", help="file, directory, archive or dump; - = paths on stdin"
     )
+    run.add_argument("-o", "--output", help="output file (default: stdout), or a directory with --per-page")
     run.add_argument(
-        "-o", "--output", help="JSON Lines file (default: stdout), or a directory with --per-page"
+        "--to",
+        choices=OUTPUT_FORMATS,
+        default="jsonl",
+        help="jsonl: one record per line (default); chunks: passages for retrieval, JSON Lines;"
+        " markdown, text: documents; parquet: one row per page (needs wikiparse[parquet])",
     )
     run.add_argument(
-        "--per-page", action="store_true", help="write one <title>.json per page into the -o directory"
+        "--per-page",
+        action="store_true",
+        help="one file per page (<title>.json, .md or .txt) in the -o directory",
+    )
+    run.add_argument(
+        "--chunk-chars",
+        type=int,
+        default=2000,
+        metavar="N",
+        help="--to chunks: longest passage (default: 2000)",
+    )
+    run.add_argument(
+        "--chunk-overlap", type=int, default=200, metavar="N", help="--to chunks: overlap (default: 200)"
     )
     run.add_argument(
         "--errors", metavar="FILE", help="error lines (default: beside the output; stderr with stdout)"
@@ -138,7 +95,7 @@ def _add_convert(commands: argparse._SubParsersAction[_Parser]) -> None:
     _add_run_limits(run)
 
 
-def _add_run_limits(run: _Parser) -> None:
+def _add_run_limits(run: Parser) -> None:
     """How the run goes: workers, order, per-page and archive limits, what to read."""
     run.add_argument("-j", "--jobs", type=_jobs, help="worker processes (default: all cores)")
     run.add_argument(
@@ -178,73 +135,6 @@ def _add_run_limits(run: _Parser) -> None:
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except _UsageError as exc:
-        print(exc, file=sys.stderr)
-        return EXIT_USAGE
-    except SystemExit as exc:  # --help / --version
-        return int(exc.code or 0)
-    if args.command is None:
-        parser.print_help(sys.stderr)
-        return EXIT_USAGE
-    if args.command == "schema":
-        from .schema import schema_text
-
-        sys.stdout.write(schema_text(args.record))
-        return EXIT_OK
-    if args.command == "convert":
-        return _cmd_convert(args)
-    page = _load(args)
-    if isinstance(page, int):
-        return page
-    if args.command == "parse":
-        return _print_page(page, args.format)
-    if args.command == "show":
-        from .show import show
-
-        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        sys.stdout.write(show(page, color=color) + "\n")
-        return EXIT_OK
-    return EXIT_USAGE  # pragma: no cover - argparse rejects unknown commands
-
-
-def _load(args: argparse.Namespace) -> Page | int:
-    """The parsed page, or the exit code after printing why there is none."""
-    from .parse import parse
-
-    path = Path(args.file)
-    if not path.exists():
-        print(ERR_NO_FILE.format(path=path), file=sys.stderr)
-        return EXIT_USAGE
-    if not path.is_file():
-        print(ERR_NOT_FILE.format(path=path), file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        print(ERR_UNREADABLE.format(path=path, reason=exc.strerror or exc), file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        return parse(data, url=args.url, format=args.input_format)
-    except WikiparseError as exc:
-        print(ERR_PARSE.format(path=path, reason=exc), file=sys.stderr)
-        return EXIT_FAILED
-
-
-def _print_page(page: Page, form: str) -> int:
-    if form == "json":
-        sys.stdout.write(json.dumps(page.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    elif form == "markdown":
-        sys.stdout.write(page.to_markdown() + "\n")
-    else:
-        sys.stdout.write(page.to_text() + "\n")
-    return EXIT_OK
-
-
 SUMMARY = (
     "wikiparse: {inputs:,} inputs from {files:,} files: {records:,} records, {errors:,} errors,"
     " {skipped:,} skipped; {megabytes:.1f} MB in {seconds:.1f} s ({rate:.1f} pages/s)"
@@ -254,16 +144,23 @@ ERR_INTERRUPTED = "wikiparse: interrupted; rerun with --resume to continue"
 ERR_OUTPUT = "wikiparse: error: cannot write the output: {reason}"
 
 
-def _cmd_convert(args: argparse.Namespace) -> int:
-    from .batch import OutputError, ResumeError, Target, convert_into
-    from .batch.progress import ProgressBar
+def run_convert(args: argparse.Namespace) -> int:
+    from ..batch import OutputError, ResumeError, Target, convert_into
+    from ..batch.progress import ProgressBar
 
     for given in args.inputs:
         if given != "-" and not Path(given).exists():
             print(ERR_NO_FILE.format(path=given), file=sys.stderr)
             return EXIT_USAGE
     options = _batch_options(args)
-    target = Target(output=args.output, per_page=args.per_page, errors=args.errors)
+    try:
+        sizes = ChunkOptions(
+            max_chars=args.chunk_chars, overlap=args.chunk_overlap, min_chars=min(200, args.chunk_chars)
+        )
+    except ValueError as exc:
+        print(f"wikiparse: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    target = Target(output=args.output, per_page=args.per_page, errors=args.errors, to=args.to, chunks=sizes)
     progress = ProgressBar(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     try:
         with contextlib.ExitStack() as stack:
@@ -291,8 +188,8 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 def _batch_options(args: argparse.Namespace) -> BatchOptions:
     import attrs
 
-    from .batch import BatchOptions
-    from .options import Limits
+    from ..batch import BatchOptions
+    from ..options import Limits
 
     given = {
         "page_timeout": args.page_timeout,
@@ -322,7 +219,7 @@ def _print_summary(report: BatchReport) -> None:
 
 
 def _dask_executor(stack: contextlib.ExitStack[bool | None], address: str, options: BatchOptions) -> Executor:
-    from .batch.on_dask import connect, dask_executor
+    from ..batch.on_dask import connect, dask_executor
 
     client = stack.enter_context(connect(address))  # closed when the run ends
     return dask_executor(client, options)
