@@ -82,7 +82,10 @@ def add_convert(commands: argparse._SubParsersAction[Parser]) -> None:
         help="--to chunks: longest passage (default: 2000)",
     )
     run.add_argument(
-        "--chunk-overlap", type=int, default=200, metavar="N", help="--to chunks: overlap (default: 200)"
+        "--chunk-overlap",
+        type=int,
+        metavar="N",
+        help="--to chunks: overlap (default: a tenth of --chunk-chars)",
     )
     run.add_argument(
         "--errors", metavar="FILE", help="error lines (default: beside the output; stderr with stdout)"
@@ -154,9 +157,9 @@ def run_convert(args: argparse.Namespace) -> int:
             return EXIT_USAGE
     options = _batch_options(args)
     try:
-        sizes = ChunkOptions(
-            max_chars=args.chunk_chars, overlap=args.chunk_overlap, min_chars=min(200, args.chunk_chars)
-        )
+        overlap = args.chunk_chars // 10 if args.chunk_overlap is None else args.chunk_overlap
+        shortest = min(200, args.chunk_chars)
+        sizes = ChunkOptions(max_chars=args.chunk_chars, overlap=overlap, min_chars=shortest)
     except ValueError as exc:
         print(f"wikiparse: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
