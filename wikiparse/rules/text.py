@@ -11,7 +11,7 @@ from . import Rule, register, vocab
 AD_BLOCKER_NOTICE = Rule(
     name="ad-blocker-notice",
     reason="Fandom/Wikia notice shown to readers using an ad blocker",
-    stages=("block", "line"),
+    stages=("markup", "block", "line"),
     patterns=vocab.AD_BLOCKER_NOTICE,
 )
 LICENCE_FOOTER = Rule(
@@ -23,13 +23,13 @@ LICENCE_FOOTER = Rule(
 RETRIEVED_FROM = Rule(
     name="retrieved-from",
     reason='MediaWiki\'s "Retrieved from" permalink line',
-    stages=("block", "line"),
+    stages=("markup", "block", "line"),
     patterns=vocab.RETRIEVED_FROM,
 )
 SKIP_LINKS = Rule(
     name="skip-links",
     reason="accessibility skip links and the site tagline",
-    stages=("block", "line"),
+    stages=("markup", "block", "line"),
     patterns=vocab.SKIP_LINKS,
 )
 COOKIE_BANNER = Rule(
@@ -41,7 +41,7 @@ COOKIE_BANNER = Rule(
 FANDOM_CHROME = Rule(
     name="fandom-chrome",
     reason="Fandom header, footer, video player and ad-slot labels",
-    stages=("block", "line"),
+    stages=("markup", "block", "line"),
     patterns=vocab.FANDOM_CHROME,
     max_chars=80,
 )

@@ -1,0 +1,259 @@
+"""The lxml side of the HTML reader: parse the whole page once, under :class:`Limits`.
+
+lxml parses at tens of MB/s where building a BeautifulSoup tree of a whole page runs at a few:
+so the page is parsed here, skin detection and the cut of the content region work on this tree
+(C-speed XPath), and only the cut region reaches bs4 (:mod:`wikiparse.html.soup`).
+
+Selectors in the skin and chrome tables are written in a small CSS subset and compiled to XPath
+once, at import: ``tag``, ``#id``, ``.class``, ``[attr]``, ``[attr=value]``, ``[attr^=value]``,
+``[attr*=value]``, descendant (`` ``) and child (``>``) combinators and ``,`` alternatives.
+
+>>> selector_xpath("#toc > li, p")
+"descendant-or-self::*[@id='toc']/li | descendant-or-self::p"
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import lxml.etree
+import lxml.html
+import regex
+
+from ..errors import InputError, LimitExceeded
+from ..options import Limits
+
+Element = Any
+"""An ``lxml.html.HtmlElement`` (lxml ships no type information)."""
+
+# libxml2 stops nesting at this depth even with huge_tree; deeper content would be lost silently.
+PARSER_DEPTH_CAP = 2040
+
+_PARSER = lxml.html.HTMLParser(huge_tree=True, remove_comments=False, remove_pis=True)
+
+_COMPOUND = regex.compile(
+    r"(?P<tag>[a-zA-Z][a-zA-Z0-9-]*|\*)?(?P<rest>(?:#[\w-]+|\.[\w-]+|\[[^\]]+\])*)", regex.ASCII
+)
+_PART = regex.compile(
+    r"#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)|\[(?P<attr>[\w:-]+)(?:(?P<op>[\^*]?=)(?P<val>[^\]]*))?\]"
+)
+
+
+def _literal(value: str) -> str:
+    value = value.strip().strip("\"'")
+    if "'" in value:
+        raise ValueError(f"selector value with a quote: {value!r}")
+    return f"'{value}'"
+
+
+def _compound_xpath(text: str) -> str:
+    match = _COMPOUND.fullmatch(text)
+    if match is None or not text:
+        raise ValueError(f"unsupported selector {text!r}")
+    tests = []
+    for part in _PART.finditer(match["rest"]):
+        if part["id"]:
+            tests.append(f"@id={_literal(part['id'])}")
+        elif part["cls"]:
+            tests.append(f"contains(concat(' ', normalize-space(@class), ' '), ' {part['cls']} ')")
+        elif part["op"] is None:
+            tests.append(f"@{part['attr']}")
+        else:
+            fn = {"=": None, "^=": "starts-with", "*=": "contains"}[part["op"]]
+            value = _literal(part["val"])
+            tests.append(f"@{part['attr']}={value}" if fn is None else f"{fn}(@{part['attr']}, {value})")
+    return (match["tag"] or "*") + "".join(f"[{t}]" for t in tests)
+
+
+def selector_xpath(selector: str) -> str:
+    """XPath (relative to a context element, itself included) for a selector of the CSS subset."""
+    alternatives = []
+    for alternative in selector.split(","):
+        steps = alternative.replace(">", " > ").split()
+        if not steps:
+            raise ValueError(f"empty selector in {selector!r}")
+        path = "descendant-or-self::" + _compound_xpath(steps[0])
+        axis = "/descendant::"
+        for step in steps[1:]:
+            if step == ">":
+                axis = "/"
+                continue
+            path += axis + _compound_xpath(step)
+            axis = "/descendant::"
+        alternatives.append(path)
+    return " | ".join(alternatives)
+
+
+def compile_selector(selector: str) -> lxml.etree.XPath:
+    """A compiled XPath for ``selector`` (see :func:`selector_xpath`)."""
+    return lxml.etree.XPath(selector_xpath(selector))
+
+
+def parse_page(text: str, limits: Limits) -> Element:
+    """The page's root element; raises ``LimitExceeded`` past ``max_nodes`` or the parser's depth."""
+    if len(text) > limits.max_text_chars:
+        raise LimitExceeded(f"page of {len(text):,} characters", limits.max_text_chars, "max_text_chars")
+    try:
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise InputError(f"the HTML could not be parsed: {exc}") from exc
+    nodes = int(root.xpath("count(//*)"))
+    if nodes > limits.max_nodes:
+        raise LimitExceeded(f"page of {nodes:,} elements", limits.max_nodes, "max_nodes")
+    if _TOO_DEEP(root):
+        # libxml2 silently drops what lies deeper than its cap: refuse rather than lose text.
+        raise LimitExceeded(
+            f"element nesting of more than {PARSER_DEPTH_CAP} levels", PARSER_DEPTH_CAP, "max_depth"
+        )
+    return root
+
+
+_TOO_DEEP = lxml.etree.XPath("boolean(/*" + "/*" * PARSER_DEPTH_CAP + ")")
+
+
+def classes(el: Element) -> frozenset[str]:
+    """The class tokens of an element."""
+    value = el.get("class")
+    return frozenset(value.split()) if value else frozenset()
+
+
+_WS = regex.compile(r"\s+")
+
+
+def text_of(el: Element) -> str:
+    """Visible-text approximation of an element: its text with whitespace collapsed."""
+    return _WS.sub(" ", el.text_content()).strip()
+
+
+def describe(el: Element) -> str:
+    """``tag#id.class`` — a short name for an element in removal summaries."""
+    name = str(el.tag)
+    if el.get("id"):
+        name += "#" + el.get("id")
+    first = next(iter(sorted(classes(el))), None)
+    if first:
+        name += "." + first
+    return name
+
+
+@attrs.frozen
+class Compound:
+    """One compound selector (``tag#id.class[attr=value]``), matched in Python against an element.
+
+    Matching in Python over one pass of the tree is several times faster than an XPath class test
+    (``contains(concat(' ', normalize-space(@class), ' '), …)``) per selector per element.
+    """
+
+    tag: str | None
+    id: str | None
+    classes: frozenset[str]
+    attrs: tuple[tuple[str, str, str], ...]
+    """(name, operator, value); operator is ``""`` (present), ``=``, ``^=`` or ``*=``."""
+
+    @classmethod
+    def parse(cls, selector: str) -> Compound:
+        text = selector.strip()
+        match = _COMPOUND.fullmatch(text)
+        if match is None or not text or match["rest"] is None:
+            raise ValueError(f"unsupported compound selector {selector!r}")
+        ident = None
+        names: set[str] = set()
+        tests: list[tuple[str, str, str]] = []
+        for part in _PART.finditer(match["rest"]):
+            if part["id"]:
+                ident = part["id"]
+            elif part["cls"]:
+                names.add(part["cls"])
+            else:
+                tests.append((part["attr"], part["op"] or "", (part["val"] or "").strip("\"'")))
+        tag = match["tag"] if match["tag"] not in (None, "*") else None
+        return cls(tag, ident, frozenset(names), tuple(tests))
+
+    def key(self) -> tuple[str, str]:
+        """The most selective index key: ``("id", x)``, ``("class", x)`` or ``("tag", x)``."""
+        if self.id is not None:
+            return ("id", self.id)
+        if self.classes:
+            return ("class", min(self.classes))
+        if self.tag is not None:
+            return ("tag", self.tag)
+        raise ValueError("a selector needs an id, a class or a tag")
+
+    def matches(self, el: Element, el_classes: frozenset[str] | None = None) -> bool:
+        if self.tag is not None and el.tag != self.tag:
+            return False
+        if self.id is not None and el.get("id") != self.id:
+            return False
+        if self.classes and not self.classes <= (classes(el) if el_classes is None else el_classes):
+            return False
+        return all(_attr_ok(el.get(name), op, value) for name, op, value in self.attrs)
+
+
+def _attr_ok(actual: str | None, op: str, value: str) -> bool:
+    if actual is None:
+        return False
+    if op == "=":
+        return actual == value
+    if op == "^=":
+        return actual.startswith(value)
+    if op == "*=":
+        return value in actual
+    return True
+
+
+@attrs.frozen
+class Matcher:
+    """Many named compound selectors, matched against an element by index lookups.
+
+    When several selectors match, the one listed first wins, whatever the order of the element's
+    class tokens (set order would change with string hashing).
+    """
+
+    by_id: dict[str, tuple[tuple[int, str, Compound], ...]]
+    by_class: dict[str, tuple[tuple[int, str, Compound], ...]]
+    by_tag: dict[str, tuple[tuple[int, str, Compound], ...]]
+
+    @classmethod
+    def build(cls, named: tuple[tuple[str, str], ...]) -> Matcher:
+        """From (name, selector) pairs; a selector may list alternatives with commas."""
+        tables: dict[str, dict[str, list[tuple[int, str, Compound]]]] = {"id": {}, "class": {}, "tag": {}}
+        order = 0
+        for name, selector in named:
+            for alternative in selector.split(","):
+                compound = Compound.parse(alternative)
+                kind, key = compound.key()
+                tables[kind].setdefault(key, []).append((order, name, compound))
+                order += 1
+
+        def freeze(
+            table: dict[str, list[tuple[int, str, Compound]]],
+        ) -> dict[str, tuple[tuple[int, str, Compound], ...]]:
+            return {k: tuple(v) for k, v in table.items()}
+
+        return cls(freeze(tables["id"]), freeze(tables["class"]), freeze(tables["tag"]))
+
+    def match_all(self, el: Element) -> list[tuple[int, str]]:
+        """(order, name) of every selector that matches ``el``."""
+        tag = el.tag
+        if not isinstance(tag, str):
+            return []
+        found: list[tuple[int, str]] = []
+        ident = el.get("id")
+        if ident is not None and ident in self.by_id:
+            found.extend((o, n) for o, n, c in self.by_id[ident] if c.matches(el))
+        value = el.get("class")
+        if value:
+            tokens = frozenset(value.split())
+            for token in tokens:
+                for o, n, c in self.by_class.get(token, ()):
+                    if c.matches(el, tokens):
+                        found.append((o, n))
+        if tag in self.by_tag:
+            found.extend((o, n) for o, n, c in self.by_tag[tag] if c.matches(el))
+        return found
+
+    def match(self, el: Element) -> str | None:
+        """The name of the first-listed selector that matches ``el``, if any."""
+        found = self.match_all(el)
+        return min(found)[1] if found else None

@@ -1,0 +1,204 @@
+"""Cut the content region out of the page and drop the chrome inside it, on the lxml tree.
+
+Content-root selection is itself a rule (``page.outside-content``): everything outside the
+skin's content roots is summarised in *one* removal (the largest regions by name and size, and
+the total character count).  Inside the roots one pass classifies every element: invisible
+(``display:none``, skipped silently: no reader sees it), a formula (replaced by its TeX source),
+a page signal (redirect or disambiguation notice) or chrome of a named rule (dropped, with a
+removal).  Only what is left is serialised for the soup.
+"""
+
+from __future__ import annotations
+
+import attrs
+import lxml.etree
+import lxml.html
+import regex
+
+from ..records import Removal
+from ..rules import RuleSet
+from .chrome import CHROME
+from .dom import Element, Matcher, describe, text_of
+from .index import PageIndex
+from .skins import Skin
+
+_INVISIBLE_TAGS = ("script", "style", "noscript", "template", "link", "meta", "button", "input", "select")
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+# Markers that are dropped many times per page are logged once per page, joined.
+_JOINED = frozenset({"edit-marker", "reference-marker", "reference-backlink"})
+# Not chrome: classes that tell the page type; they are reported, not dropped.
+_SIGNALS: tuple[tuple[str, str], ...] = (
+    ("signal.redirect", ".redirectMsg, .redirectText"),
+    ("signal.disambiguation", "#disambigbox, .dmbox-disambig, #disambig, .disambig, .disambiguation"),
+    ("signal.math", ".mwe-math-element, span[typeof^=mw:Extension/math]"),
+    ("signal.hidden", ".mw-hidden-catlinks, .wds-is-hidden, .hidden, .sortkey, .mw-dismissable-notice-close"),
+)
+_MATCHERS: dict[tuple[tuple[str, str], ...], Matcher] = {}
+
+
+def _matcher(skin: Skin) -> Matcher:
+    """Signals, then the skin's own chrome, then the shared chrome table (first match wins)."""
+    key = skin.chrome
+    if key not in _MATCHERS:
+        _MATCHERS[key] = Matcher.build((*_SIGNALS, *skin.chrome, *CHROME))
+    return _MATCHERS[key]
+
+
+@attrs.frozen
+class Region:
+    """The content region as HTML for the soup, and what was dropped on the way."""
+
+    html: str
+    removed: tuple[Removal, ...]
+    redirect: str | None
+    disambiguation: bool
+
+
+def content_roots(index: PageIndex, skin: Skin) -> list[Element]:
+    """Top-most matches of the first of the skin's root selectors that matches."""
+    for selector in skin.roots:
+        found = index.all(selector)
+        if found:
+            chosen = set(found)
+            return [el for el in found if not any(up in chosen for up in el.iterancestors())]
+    return [] if index.body is None else [index.body]
+
+
+def cut_region(index: PageIndex, skin: Skin, rules: RuleSet, roots: list[Element]) -> Region:
+    """Serialise the content roots after dropping invisible elements and chrome."""
+    lxml.etree.strip_elements(index.root, *_INVISIBLE_TAGS, with_tail=False)
+    lxml.etree.strip_tags(index.root, lxml.etree.Comment)
+    removed: list[Removal] = []
+    if "page.outside-content" not in rules:
+        roots = [index.body if index.body is not None else index.root]
+    else:
+        summary = _outside_summary(index, roots)
+        if summary is not None:
+            removed.append(rules.rule("page.outside-content").drop(summary[0]))
+            removed[-1] = attrs.evolve(removed[-1], chars=summary[1])
+    cleaner = _Cleaner(_matcher(skin), rules)
+    for root in roots:
+        cleaner.clean(root)
+    removed.extend(cleaner.removals())
+    html = "".join(lxml.html.tostring(root, encoding="unicode", with_tail=False) for root in roots)
+    return Region(
+        html=html, removed=tuple(removed), redirect=cleaner.redirect, disambiguation=cleaner.disambig
+    )
+
+
+def _outside_summary(index: PageIndex, roots: list[Element]) -> tuple[str, int] | None:
+    """'div#mw-navigation 1,234; footer#footer 567; …' and the total characters outside the roots."""
+    body = index.body if index.body is not None else index.root
+    inside = sum(len(text_of(r)) for r in roots)
+    total = len(text_of(body))
+    outside = max(total - inside, 0)
+    if outside == 0:
+        return None
+    keep = set(roots)
+    for root in roots:
+        keep.update(root.iterancestors())
+    regions: list[tuple[int, str]] = []
+    for el in keep:
+        if el in roots:
+            continue
+        for child in el:
+            if isinstance(child.tag, str) and child not in keep:
+                size = len(text_of(child))
+                if size:
+                    regions.append((size, describe(child)))
+    regions.sort(key=lambda r: (-r[0], r[1]))
+    names = "; ".join(f"{name} {size:,}" for size, name in regions[:6])
+    more = f"; {len(regions) - 6} more" if len(regions) > 6 else ""
+    return f"{outside:,} characters outside the content region: {names}{more}", outside
+
+
+@attrs.define
+class _Cleaner:
+    """One pass over a content root: classify, then drop outermost-first."""
+
+    matcher: Matcher
+    rules: RuleSet
+    redirect: str | None = None
+    disambig: bool = False
+    joined: dict[str, list[str]] = attrs.Factory(dict)
+    dropped: list[Removal] = attrs.Factory(list)
+
+    def clean(self, root: Element) -> None:
+        hidden: list[Element] = []
+        math: list[Element] = []
+        chrome: list[tuple[str, Element]] = []
+        for el in root.iter():
+            if not isinstance(el.tag, str):
+                continue
+            style = el.get("style")
+            if style and _HIDDEN_STYLE.search(style):
+                hidden.append(el)
+                continue
+            name = self.matcher.match(el)
+            if name is None:
+                continue
+            if name == "signal.hidden":
+                hidden.append(el)
+            elif name == "signal.math":
+                math.append(el)
+            elif name == "signal.redirect":
+                self._redirect(el)
+            elif name == "signal.disambiguation":
+                self.disambig = True
+            elif name in self.rules and el is not root:
+                chrome.append((name, el))
+        for el in math:
+            _replace_math(el)
+        for el in hidden:
+            if el is not root and _attached(el, root):
+                el.drop_tree()
+        for name, el in chrome:
+            if _attached(el, root):
+                self._drop(name, el)
+
+    def _redirect(self, el: Element) -> None:
+        if self.redirect is None:
+            link = next(el.iter("a"), None)
+            if link is not None and text_of(link):
+                self.redirect = text_of(link)
+
+    def _drop(self, name: str, el: Element) -> None:
+        text = text_of(el)
+        el.drop_tree()
+        if not text:
+            return
+        if name in _JOINED:
+            self.joined.setdefault(name, []).append(text)
+        else:
+            self.dropped.append(self.rules.rule(name).drop(text))
+
+    def removals(self) -> list[Removal]:
+        out = list(self.dropped)
+        for name, texts in self.joined.items():
+            out.append(self.rules.rule(name).drop(" ".join(texts)))
+        return out
+
+
+def _attached(el: Element, root: Element) -> bool:
+    """Whether ``el`` is still inside ``root`` (an ancestor may have been dropped already)."""
+    return any(up is root for up in el.iterancestors())
+
+
+_DISPLAYSTYLE = regex.compile(r"^\{\\displaystyle\s*(.*)\}$", regex.DOTALL)
+
+
+def _replace_math(el: Element) -> None:
+    """A formula becomes its TeX source: the MathML ``alttext`` or the fallback image's ``alt``."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    source = None
+    for node in el.iter("math", "img"):
+        source = node.get("alttext") or node.get("alt")
+        if source:
+            break
+    tex = _DISPLAYSTYLE.sub(r"\1", (source or "").strip()).strip()
+    replacement = lxml.html.Element("span")
+    replacement.text = tex
+    replacement.tail = el.tail
+    parent.replace(el, replacement)
