@@ -34,14 +34,17 @@ CHROME: tuple[tuple[str, str], ...] = (
     (
         "navbox",
         ".navbox, .vertical-navbox, .navbox-styles, table.sidebar, .sidebar-container, #navbox, "
-        ".navbox-container, .nmbox, div[role=navigation], table[role=navigation], nav",
+        ".navbox-container, .nmbox, div[role=navigation], table[role=navigation]",
     ),
     # Hatnotes are navigation by construction ("For other uses, see …", "Main article: …").
     ("hatnote", ".hatnote, .dablink, .rellink, .mainarticle, .seealso, .dmbox-disambig-hatnote"),
     ("stub-notice", ".stub, .asbox, #stub"),
     # Maintenance banners: Wikipedia's ambox family ("This section needs expansion").
     ("maintenance-notice", ".ambox, .mbox-small, .ombox-notice"),
-    ("language-links", ".mw-pt-languages, #p-lang, .interlanguage-link, .WikiaArticleInterlang"),
+    (
+        "language-links",
+        ".mw-pt-languages, .mw-pt-translate-header, #p-lang, .interlanguage-link, .WikiaArticleInterlang",
+    ),
     ("skip-links", ".mw-jump-link, #jump-to-nav, .mw-jump, #siteSub, #contentSub, #contentSub2"),
     ("retrieved-from", ".printfooter"),
     # Ad slots: Fandom .ad-slot / #INCONTENT_* / .gpt-ad, wikiHow .wh_ad_*.

@@ -5,7 +5,8 @@ Portable infoboxes (``aside.portable-infobox``) name their parts: ``pi-title``, 
 values below), smart groups, tabbed sections.  Infobox tables (``table.infobox``, taxoboxes,
 custom ``#infoboxtable``s) are read row by row: a label cell and a value cell, or — the shape of
 Bulbapedia's boxes — a cell that opens with a bold label followed by its value.
-Hidden cells never get here: the region cut drops ``display:none`` elements.
+Rows that are not a pair (captions, sub-headers) are kept as fields with an empty label, so no
+shown text is lost.  Hidden cells never get here: the region cut drops ``display:none`` elements.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ TextOf = Callable[[Tag], str]
 _INFOBOX_CLASS = regex.compile(r"^(?:infobox\w*|taxobox|biota|infoboxtable|wikitable-infobox)$", regex.I)
 _INFOBOX_ID = regex.compile(r"^(?:infobox\w*|taxobox)$", regex.I)
 _LABEL_MAX = 60
+_GROUP_DEPTH = 2
 
 
 def is_infobox(el: Tag) -> bool:
@@ -78,6 +80,10 @@ def _portable(aside: Tag, text_of: TextOf) -> tuple[str | None, list[InfoboxFiel
                     fields.append(field)
         elif _has(el, "pi-horizontal-group") or _has(el, "pi-smart-group"):
             fields.extend(_group(el, text_of))
+        elif _has(el, "pi-caption") or _has(el, "pi-header"):
+            shown = _field("", text_of(el))
+            if shown is not None:
+                fields.append(shown)
     return title, fields
 
 
@@ -102,11 +108,16 @@ def _table(table: Tag, text_of: TextOf) -> tuple[str | None, list[InfoboxField]]
         if pair is not None:
             fields.append(pair)
             continue
-        bold = [f for f in (_bold_label(c, text_of) for c in cells) if f is not None]
+        bold = [f for c in cells for f in _bold_fields(c, text_of, 0)]
         if bold:
             fields.extend(bold)
         elif title is None and not fields and len(cells) == 1:
             title = _words(text_of(cells[0]))[:200] or None
+        else:
+            # Captions, sub-headers and image credits: shown text without a label.
+            shown = _field("", " ".join(text_of(c) for c in cells))
+            if shown is not None:
+                fields.append(shown)
     return title, fields
 
 
@@ -121,6 +132,25 @@ def _label_value(cells: list[Tag], text_of: TextOf) -> InfoboxField | None:
     if not label_text or len(label_text) > _LABEL_MAX:
         return None
     return _field(label_text, text_of(value))
+
+
+def _bold_fields(cell: Tag, text_of: TextOf, depth: int) -> list[InfoboxField]:
+    """Fields of a bold-label cell; a group cell ("Breeding") yields its labelled sub-cells."""
+    field = _bold_label(cell, text_of)
+    if field is None:
+        return []
+    if depth < _GROUP_DEPTH:
+        inner = [
+            f
+            for table in cell.find_all("table")
+            if table.find_parent(("td", "th")) is cell
+            for row in rows_of(table)
+            for sub in cells_of(row)
+            for f in _bold_fields(sub, text_of, depth + 1)
+        ]
+        if inner:
+            return inner
+    return [field]
 
 
 def _bold_label(cell: Tag, text_of: TextOf) -> InfoboxField | None:

@@ -50,8 +50,8 @@ class PageMeta:
 def read_meta(index: PageIndex, text: str) -> PageMeta:
     """Everything the page states about itself."""
     config = _page_config(text)
-    skin = detect_skin(index, text)
-    body_classes = classes(index.body) if index.body is not None else frozenset()
+    body_classes = _body_classes(index, text)
+    skin = detect_skin(index, text, body_classes)
     action = next((m[1] for c in body_classes if (m := _ACTION.match(c))), config.get("wgAction", "view"))
     url = page_url(index, text)
     return PageMeta(
@@ -85,9 +85,25 @@ def _page_config(text: str) -> dict[str, str]:
     return found
 
 
-def detect_skin(index: PageIndex, text: str) -> Skin:
+_BODY_CLASS = regex.compile(r"<body\b[^>]{0,2000}?\bclass\s*=\s*[\"']([^\"']*)", regex.IGNORECASE)
+
+
+def _body_classes(index: PageIndex, text: str) -> frozenset[str]:
+    """Class tokens of ``<body>``.
+
+    When something that belongs in ``<body>`` comes before the tag, libxml2 opens an implicit body
+    and drops the real tag's attributes; the tag itself still says which skin drew the page.
+    """
+    found = classes(index.body) if index.body is not None else frozenset()
+    if not found:
+        match = _BODY_CLASS.search(text)
+        if match:
+            found = frozenset(match[1].split())
+    return found
+
+
+def detect_skin(index: PageIndex, text: str, body_classes: frozenset[str]) -> Skin:
     """The skin from ``<body>`` classes, else the shape of the markup."""
-    body_classes = classes(index.body) if index.body is not None else frozenset()
     found = skins.skin_by_body(body_classes)
     if found is not None:
         return found

@@ -3,9 +3,10 @@
 Content-root selection is itself a rule (``page.outside-content``): everything outside the
 skin's content roots is summarised in *one* removal (the largest regions by name and size, and
 the total character count).  Inside the roots one pass classifies every element: invisible
-(``display:none``, skipped silently: no reader sees it), a formula (replaced by its TeX source),
-a page signal (redirect or disambiguation notice) or chrome of a named rule (dropped, with a
-removal).  Only what is left is serialised for the soup.
+(``display:none``, skipped silently: no reader sees it), a formula (an image on screen, skipped
+like every image: its TeX source is an ``alt`` text no reader sees), a page signal (redirect or
+disambiguation notice) or chrome of a named rule (dropped, with a removal).  Then the top-level
+blocks are judged by shape (:mod:`.shapes`).  Only what is left is serialised for the soup.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import regex
 
 from ..records import Removal
 from ..rules import RuleSet
+from . import shapes
 from .chrome import CHROME
 from .dom import Element, Matcher, describe, text_of
 from .index import PageIndex
@@ -125,7 +127,6 @@ class _Cleaner:
 
     def clean(self, root: Element) -> None:
         hidden: list[Element] = []
-        math: list[Element] = []
         chrome: list[tuple[str, Element]] = []
         for el in root.iter():
             if not isinstance(el.tag, str):
@@ -137,24 +138,27 @@ class _Cleaner:
             name = self.matcher.match(el)
             if name is None:
                 continue
-            if name == "signal.hidden":
+            if name in ("signal.hidden", "signal.math"):
                 hidden.append(el)
-            elif name == "signal.math":
-                math.append(el)
             elif name == "signal.redirect":
                 self._redirect(el)
             elif name == "signal.disambiguation":
                 self.disambig = True
             elif name in self.rules and el is not root:
                 chrome.append((name, el))
-        for el in math:
-            _replace_math(el)
         for el in hidden:
             if el is not root and _attached(el, root):
                 el.drop_tree()
         for name, el in chrome:
             if _attached(el, root):
                 self._drop(name, el)
+        for el in list(shapes.top_blocks(root)):
+            name = shapes.judge(el)
+            if name is not None and name in self.rules:
+                self._drop(name, el)
+            elif name is None and "navbox" in self.rules:
+                for row in shapes.pager_rows(el):
+                    self._drop("navbox", row)
 
     def _redirect(self, el: Element) -> None:
         if self.redirect is None:
@@ -182,23 +186,3 @@ class _Cleaner:
 def _attached(el: Element, root: Element) -> bool:
     """Whether ``el`` is still inside ``root`` (an ancestor may have been dropped already)."""
     return any(up is root for up in el.iterancestors())
-
-
-_DISPLAYSTYLE = regex.compile(r"^\{\\displaystyle\s*(.*)\}$", regex.DOTALL)
-
-
-def _replace_math(el: Element) -> None:
-    """A formula becomes its TeX source: the MathML ``alttext`` or the fallback image's ``alt``."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    source = None
-    for node in el.iter("math", "img"):
-        source = node.get("alttext") or node.get("alt")
-        if source:
-            break
-    tex = _DISPLAYSTYLE.sub(r"\1", (source or "").strip()).strip()
-    replacement = lxml.html.Element("span")
-    replacement.text = tex
-    replacement.tail = el.tail
-    parent.replace(el, replacement)

@@ -83,7 +83,15 @@ WIKIHOW = Skin(
     roots=("#bodyContent", *MEDIAWIKI_ROOTS),
     titles=("#section_0", "#firstHeading", "h1"),
     # wikiHow prints the categories as a line in its "About this article" box.
-    categories=("#sp_categories", ".sp_categories", "#catlinks"),
+    categories=(".sp_fullbox", "#catlinks"),
+    chrome=(
+        (
+            "page-tools",
+            "#aboutthisarticle, #userreviews_mobile, #article_rating_mobile, .relatedwikihows, "
+            ".affiliate_disclaimer, .addTipElement, .pdf_link, .qa_answer_footer, #aiinfo, "
+            "#qa_submitted_question_form",
+        ),
+    ),
 )
 PARSOID = Skin(name="parsoid", body_classes=("parsoid-body",), roots=("body",), titles=(), categories=())
 ACTION_PARSE = Skin(name="action-parse", roots=("div.mw-parser-output",), titles=(), categories=CATLINKS)

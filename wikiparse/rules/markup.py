@@ -66,6 +66,11 @@ MAINTENANCE_NOTICE = Rule(
     reason='maintenance banner addressed to editors ("This section needs expansion")',
     stages=("markup",),
 )
+PAGE_TOOLS = Rule(
+    name="page-tools",
+    reason="page tools and reader widgets: download/share links, rating prompts, author credits, promotions",
+    stages=("markup",),
+)
 
 register(
     OUTSIDE_CONTENT,
@@ -79,4 +84,5 @@ register(
     SISTER_PROJECT,
     STUB_NOTICE,
     MAINTENANCE_NOTICE,
+    PAGE_TOOLS,
 )

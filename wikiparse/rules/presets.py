@@ -30,6 +30,7 @@ _MARKUP_RULES = (
     "sister-project",
     "stub-notice",
     "maintenance-notice",
+    "page-tools",
 )
 
 PRESETS: dict[str, tuple[str, ...]] = {
