@@ -32,10 +32,10 @@ def read_html(text: str, rules: RuleSet, limits: Limits, *, url: str | None = No
     index = index_page(root)
     meta = read_meta(index, text)
     roots = content_roots(index, meta.skin) if is_view(meta) else []
-    region = cut_region(index, meta.skin, rules, roots)
     page_url = meta.url or url
     host = (urlsplit(page_url).hostname or "").lower() or None if page_url else None
-    reader = Reader(inline=Inline(host=host), limits=limits)
+    region = cut_region(index, meta.skin, rules, roots, host)
+    reader = Reader(inline=Inline(), limits=limits)
     if region.html:
         reader.walk(build_soup(region.html, limits))
     doc = Doc(

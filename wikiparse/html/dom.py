@@ -118,12 +118,9 @@ def classes(el: Element) -> frozenset[str]:
     return frozenset(value.split()) if value else frozenset()
 
 
-_WS = regex.compile(r"\s+")
-
-
 def text_of(el: Element) -> str:
     """Visible-text approximation of an element: its text with whitespace collapsed."""
-    return _WS.sub(" ", el.text_content()).strip()
+    return " ".join(el.text_content().split())
 
 
 def describe(el: Element) -> str:

@@ -10,12 +10,11 @@ put a space (a newline for ``<br>``) at their boundaries, so "Vanilla Doom<br>ac
 from __future__ import annotations
 
 from collections.abc import Iterator
-from urllib.parse import parse_qs, unquote, urlsplit
 
 import attrs
 
 from ..records import Link
-from ..titles import title_text
+from .links import TARGET_ATTR
 from .soup import NavigableString, Tag
 
 BLOCK_TAGS = frozenset(
@@ -69,16 +68,16 @@ LIST_TAGS = frozenset({"ul", "ol", "dl"})
 SILENT_TAGS = frozenset(
     {"img", "svg", "map", "area", "audio", "video", "source", "track", "picture", "iframe"}
 )
-# Namespaces whose links are media or tools, not pages.
-_NOT_PAGES = ("file:", "image:", "media:", "special:", "datei:", "fichier:", "archivo:", "bild:")
 
 
 @attrs.define
 class Inline:
-    """Collects inline text; remembers every internal wiki link met on the way."""
+    """Collects inline text; remembers every internal wiki link met on the way.
 
-    host: str | None
-    """Host of the page, so absolute links to the same wiki count as internal."""
+    Links were resolved on the lxml tree (:mod:`.links`): an internal link carries its target
+    title in :data:`~wikiparse.html.links.TARGET_ATTR`; every other ``<a>`` was unwrapped.
+    """
+
     links: list[Link] = attrs.Factory(list)
 
     def text(self, el: Tag, *, lists: list[Tag] | None = None, skip: frozenset[int] = frozenset()) -> str:
@@ -102,15 +101,16 @@ class Inline:
                 elif node.name == "a" and anchors and anchors[-1][0] is node:
                     _, start = anchors.pop()
                     self.link(node, "".join(pieces[start:]))
-        return "".join(pieces)
+        text = "".join(pieces)
+        if el.name == "a":
+            self.link(el, text)
+        return text
 
     def link(self, a: Tag, shown: str) -> None:
-        """Record ``a`` if it points to a page of this wiki."""
+        """Record ``a`` if the region cut marked it as a link to a page of this wiki."""
+        target = a.get(TARGET_ATTR)
         words = " ".join(shown.split())
-        if not words:
-            return
-        target = link_target(a, self.host)
-        if target is not None:
+        if isinstance(target, str) and words:
             self.links.append(Link(text=words, target=target))
 
 
@@ -137,32 +137,3 @@ def _events(
             stack.append((child, iter(child.contents)))
         elif type(child) is NavigableString:
             yield "text", child
-
-
-def link_target(a: Tag, host: str | None) -> str | None:
-    """The page title an ``<a>`` points to, when it is an internal wiki link."""
-    href = a.get("href")
-    if not isinstance(href, str) or not href or href.startswith("#"):
-        return None
-    rel = a.get("rel")
-    classes: list[str] = list(a.get("class") or [])
-    if "extiw" in classes or "external" in classes:
-        return None
-    parts = urlsplit(href)
-    if parts.netloc and (host is None or parts.netloc.lower() != host):
-        return None
-    if rel is not None and "mw:WikiLink" in rel and parts.path.startswith("./"):
-        name = parts.path[2:]
-    elif "/wiki/" in parts.path:
-        name = parts.path.split("/wiki/", 1)[1]
-    elif parts.path.endswith("index.php") and "title" in parse_qs(parts.query):
-        query = parse_qs(parts.query)
-        if query.get("action", ["view"])[0] not in ("view",):
-            return None
-        name = query["title"][0]
-    else:
-        return None
-    title = title_text(unquote(name))
-    if not title or title.casefold().startswith(_NOT_PAGES):
-        return None
-    return title

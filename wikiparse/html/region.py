@@ -22,6 +22,7 @@ from . import shapes
 from .chrome import CHROME
 from .dom import Element, Matcher, describe, text_of
 from .index import PageIndex
+from .links import TARGET_ATTR, mark_links
 from .skins import Skin
 
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "link", "meta", "button", "input", "select")
@@ -33,7 +34,12 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
     ("signal.redirect", ".redirectMsg, .redirectText"),
     ("signal.disambiguation", "#disambigbox, .dmbox-disambig, #disambig, .disambig, .disambiguation"),
     ("signal.math", ".mwe-math-element, span[typeof^=mw:Extension/math]"),
-    ("signal.hidden", ".mw-hidden-catlinks, .wds-is-hidden, .hidden, .sortkey, .mw-dismissable-notice-close"),
+    # CSS-hidden by the skin or by MediaWiki's own styles (CS1 maintenance messages, sort keys).
+    (
+        "signal.hidden",
+        ".mw-hidden-catlinks, .wds-is-hidden, .hidden, .sortkey, .mw-dismissable-notice-close, "
+        ".cs1-maint, .citation-comment, .cs1-hidden-error",
+    ),
 )
 _MATCHERS: dict[tuple[tuple[str, str], ...], Matcher] = {}
 
@@ -66,8 +72,13 @@ def content_roots(index: PageIndex, skin: Skin) -> list[Element]:
     return [] if index.body is None else [index.body]
 
 
-def cut_region(index: PageIndex, skin: Skin, rules: RuleSet, roots: list[Element]) -> Region:
-    """Serialise the content roots after dropping invisible elements and chrome."""
+def cut_region(
+    index: PageIndex, skin: Skin, rules: RuleSet, roots: list[Element], host: str | None
+) -> Region:
+    """Serialise the content roots after dropping invisible elements and chrome.
+
+    ``host`` is the page's host, so that absolute links to the same wiki count as internal.
+    """
     lxml.etree.strip_elements(index.root, *_INVISIBLE_TAGS, with_tail=False)
     lxml.etree.strip_tags(index.root, lxml.etree.Comment)
     removed: list[Removal] = []
@@ -81,6 +92,8 @@ def cut_region(index: PageIndex, skin: Skin, rules: RuleSet, roots: list[Element
     cleaner = _Cleaner(_matcher(skin), rules)
     for root in roots:
         cleaner.clean(root)
+        mark_links(root, host)
+        prune(root)
     removed.extend(cleaner.removals())
     html = "".join(lxml.html.tostring(root, encoding="unicode", with_tail=False) for root in roots)
     return Region(
@@ -181,6 +194,31 @@ class _Cleaner:
         for name, texts in self.joined.items():
             out.append(self.rules.rule(name).drop(" ".join(texts)))
         return out
+
+
+# Elements without text (images, media) go; inline formatting is unwrapped, its text kept in
+# place: the soup needs only structure, links and the bold labels of infobox cells.
+_SILENT = ("img", "svg", "map", "area", "audio", "video", "source", "track", "picture", "iframe", "canvas")
+_UNWRAP = (
+    "span", "font", "small", "big", "abbr", "acronym", "i", "em", "u", "s", "strike", "sup", "sub",
+    "bdi", "bdo", "time", "data", "wbr", "var", "kbd", "samp", "mark", "q", "ins", "del", "tt",
+    "nobr", "dfn", "label",
+)  # fmt: skip
+_KEEP_ATTRS = frozenset({"class", "id", "colspan", "rowspan", "role", TARGET_ATTR})
+
+
+def prune(root: Element) -> None:
+    """Shrink the region before bs4 builds it: building costs per element and per attribute."""
+    lxml.etree.strip_elements(root, *_SILENT, with_tail=False)
+    lxml.etree.strip_tags(root, *_UNWRAP)
+    for cite in list(root.iter("cite")):
+        if next(cite.iterancestors("blockquote"), None) is None:
+            cite.drop_tag()  # citation markup in reference lists; a quote's <cite> names its author
+    for el in root.iter():
+        attrib = el.attrib
+        if attrib:
+            for key in [k for k in attrib if k not in _KEEP_ATTRS]:
+                del attrib[key]
 
 
 def _attached(el: Element, root: Element) -> bool:

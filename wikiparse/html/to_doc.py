@@ -75,8 +75,9 @@ class Reader:
             return not (tag.name == "aside" and infobox.is_infobox(tag))
         if tag.name in HANDLERS or tag.name in SILENT_TAGS or tag.name == "br":
             return False
-        # An inline element wrapping blocks (<span><div>…</div></span>, <font><p>…) is walked.
-        return tag.find(_BLOCKISH, recursive=True) is not None
+        # An inline element wrapping blocks (<a><div>…</div></a>, <b><p>…) is walked.  (<span> and
+        # <font> wrappers were unwrapped before the soup was built.)
+        return any(isinstance(d, Tag) and d.name in BLOCK_TAGS for d in tag.descendants)
 
     def _element(self, tag: Tag) -> None:
         name = tag.name
@@ -224,10 +225,8 @@ def _is_layout(table: Tag) -> bool:
     cells = [c for row in tables.rows_of(table) for c in tables.cells_of(row)]
     if len(cells) <= 1:
         return True
-    return any(c.find(tuple(_HEADINGS)) is not None for c in cells)
+    return any(isinstance(d, Tag) and d.name in _HEADINGS for d in table.descendants)
 
-
-_BLOCKISH = tuple(BLOCK_TAGS)
 
 HANDLERS: dict[str, Callable[[Reader, Tag], None]] = {
     **dict.fromkeys(_HEADINGS, Reader.heading),
