@@ -35,7 +35,7 @@ from .rules import RuleSet
 
 # Invisible characters that carry no text: zero-width space/joiners, soft hyphen, BOM, bidi marks.
 _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e]")
-_SPACES = regex.compile(r"[^\S\n]+|\s*\n\s*")
+_SPACES = regex.compile(r"\s*\n\s*|[^\S\n]+")  # newline runs first: "\r\n" is one break
 _SPACE_BEFORE_PUNCT = regex.compile(r"(?<=\S) +(?=[,.;](?:\s|$))")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 

@@ -34,7 +34,7 @@ def read_html(text: str, rules: RuleSet, limits: Limits, *, url: str | None = No
     roots = content_roots(index, meta.skin) if is_view(meta) else []
     page_url = meta.url or url
     host = (urlsplit(page_url).hostname or "").lower() or None if page_url else None
-    region = cut_region(index, meta.skin, rules, roots, host)
+    region = cut_region(index, meta.skin, rules, roots, host, meta.title_element)
     reader = Reader(inline=Inline(), limits=limits)
     if region.html:
         reader.walk(build_soup(region.html, limits))

@@ -19,7 +19,8 @@ CHROME: tuple[tuple[str, str], ...] = (
     # Footnote markers: sup.reference (Cite), Parsoid's sup.mw-ref, {{citation needed}}-style
     # inline templates (sup.Inline-Template).
     ("reference-marker", "sup.reference, sup.mw-ref, sup.Inline-Template"),
-    ("reference-backlink", ".mw-cite-backlink"),
+    # Back-links from footnotes: Cite's span.mw-cite-backlink, Parsoid's rel=mw:referencedBy.
+    ("reference-backlink", ".mw-cite-backlink, a[rel=mw:referencedBy], .mw-linkback-text"),
     ("ad-blocker-notice", "#WikiaArticleMsg"),
     ("site-notice", "#siteNotice, .sitenotice, #centralNotice, #localNotice, .mw-dismissable-notice"),
     ("authority-control", ".authority-control, .navbox-authority-control"),
@@ -60,4 +61,14 @@ CHROME: tuple[tuple[str, str], ...] = (
         ".featured-video__wrapper, .featured-video, #articleComments, #WikiaArticleComments, "
         ".article-comments, .page-header__actions, .wds-global-navigation",
     ),
+)
+
+# Chrome outside the content region that has a rule of its own: dropped under that name before
+# the rest of the outside is summarised as ``page.outside-content``.
+OUTSIDE: tuple[tuple[str, str], ...] = (
+    ("ad-blocker-notice", "#WikiaArticleMsg"),
+    ("site-notice", "#siteNotice, #centralNotice, #localNotice"),
+    ("retrieved-from", ".printfooter"),
+    ("skip-links", ".mw-jump-link, #jump-to-nav, #siteSub"),
+    ("licence-footer", "#footer-info-copyright, #footer-info-lastmod, .license-description"),
 )

@@ -123,6 +123,35 @@ def text_of(el: Element) -> str:
     return " ".join(el.text_content().split())
 
 
+# Elements whose boundaries separate words on screen (the rest are inline).
+BLOCK_TAGS = frozenset(
+    {
+    "address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+
+
+def spaced_text(el: Element) -> str:
+    """Text of an element with a space at block boundaries ("Charms Kettle Charm", not glued)."""
+    parts: list[str] = []
+    for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
+        block = node.tag in BLOCK_TAGS
+        if event == "start":
+            if block:
+                parts.append(" ")
+            if isinstance(node.tag, str) and node.text:
+                parts.append(node.text)
+        else:
+            if block:
+                parts.append(" ")
+            if node is not el and node.tail:
+                parts.append(node.tail)
+    return " ".join("".join(parts).split())
+
+
 def describe(el: Element) -> str:
     """``tag#id.class`` — a short name for an element in removal summaries."""
     name = str(el.tag)

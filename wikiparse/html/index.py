@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import attrs
 
+from .chrome import OUTSIDE
 from .dom import Element, Matcher
 from .skins import every_selector
 
 _MATCHER = Matcher.build(tuple((s, s) for s in every_selector()))
+_OUTSIDE = Matcher.build(OUTSIDE)
 
 
 @attrs.frozen
@@ -26,6 +28,8 @@ class PageIndex:
     """``<meta>`` content by ``name`` or ``property`` (first wins)."""
     links: tuple[tuple[str, str], ...]
     """(rel, href) of every ``<link>``, in document order."""
+    chrome: tuple[tuple[str, Element], ...]
+    """Chrome with a rule of its own (:data:`~wikiparse.html.chrome.OUTSIDE`): (rule, element)."""
 
     def all(self, selector: str) -> list[Element]:
         return self.hits.get(selector, [])
@@ -38,9 +42,13 @@ class PageIndex:
 def index_page(root: Element) -> PageIndex:
     """Walk the page once and index it."""
     hits: dict[str, list[Element]] = {}
+    chrome: list[tuple[str, Element]] = []
     for el in root.iter():
         for _, name in _MATCHER.match_all(el):
             hits.setdefault(name, []).append(el)
+        rule = _OUTSIDE.match(el)
+        if rule is not None:
+            chrome.append((rule, el))
     metas: dict[str, str] = {}
     for meta in root.iter("meta"):
         key = meta.get("name") or meta.get("property")
@@ -48,4 +56,4 @@ def index_page(root: Element) -> PageIndex:
             metas.setdefault(key.lower(), meta.get("content"))
     links = tuple((str(link.get("rel") or ""), str(link.get("href") or "")) for link in root.iter("link"))
     body = root.find("body")
-    return PageIndex(root=root, body=body, hits=hits, metas=metas, links=links)
+    return PageIndex(root=root, body=body, hits=hits, metas=metas, links=links, chrome=tuple(chrome))

@@ -68,8 +68,16 @@ def _has(el: Tag, name: str) -> bool:
 def _portable(aside: Tag, text_of: TextOf) -> tuple[str | None, list[InfoboxField]]:
     title = None
     fields: list[InfoboxField] = []
+    tabs = [_words(text_of(t)) for t in aside.find_all(class_="pi-section-tab")]
+    tab = 0
     for el in aside.find_all(True):
-        if title is None and _has(el, "pi-title"):
+        if _has(el, "pi-section-content") and tab < len(tabs):
+            # A tabbed box: each tab's name opens its fields, as the tab bar shows it.
+            shown = _field("", tabs[tab])
+            tab += 1
+            if shown is not None:
+                fields.append(shown)
+        elif title is None and _has(el, "pi-title"):
             title = _words(text_of(el)) or None
         elif _has(el, "pi-data"):
             label = el.find(class_="pi-data-label")

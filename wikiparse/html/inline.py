@@ -14,55 +14,11 @@ from collections.abc import Iterator
 import attrs
 
 from ..records import Link
+from . import dom
 from .links import TARGET_ATTR
 from .soup import NavigableString, Tag
 
-BLOCK_TAGS = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "caption",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "header",
-        "hgroup",
-        "hr",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
+BLOCK_TAGS = dom.BLOCK_TAGS - {"br"}
 LIST_TAGS = frozenset({"ul", "ol", "dl"})
 # Elements whose content is never text a reader sees.
 SILENT_TAGS = frozenset(

@@ -45,6 +45,8 @@ class PageMeta:
     """MediaWiki's action (``view``, ``edit``…): only ``view`` pages have article content."""
     redirect: str | None
     disambiguation: bool
+    title_element: Element | None = attrs.field(default=None, eq=False, repr=False)
+    """The element the title was read from; the region cut leaves it out of the content."""
 
 
 def read_meta(index: PageIndex, text: str) -> PageMeta:
@@ -54,11 +56,13 @@ def read_meta(index: PageIndex, text: str) -> PageMeta:
     skin = detect_skin(index, text, body_classes)
     action = next((m[1] for c in body_classes if (m := _ACTION.match(c))), config.get("wgAction", "view"))
     url = page_url(index, text)
+    title, title_element = page_title(index, skin, action, config)
     return PageMeta(
         skin=skin,
         site=_site(skin, index, url, config),
         site_name=index.metas.get("og:site_name") or config.get("wgSiteName"),
-        title=page_title(index, skin, action, config),
+        title=title,
+        title_element=title_element,
         url=url,
         lang=_lang(index),
         categories=categories(index, skin),
@@ -153,16 +157,22 @@ def page_url(index: PageIndex, text: str) -> str | None:
     return saved[1] if saved else None
 
 
-def page_title(index: PageIndex, skin: Skin, action: str, config: dict[str, str]) -> str | None:
-    """The title as the page shows it, without site suffixes or edit-view decoration."""
+def page_title(
+    index: PageIndex, skin: Skin, action: str, config: dict[str, str]
+) -> tuple[str | None, Element | None]:
+    """The title as the page shows it (and the element showing it), without site suffixes."""
     if action in _NOT_VIEW and config.get("wgPageName"):
-        return title_text(config["wgPageName"])
+        return title_text(config["wgPageName"]), None
     for selector in skin.titles:
         el = index.first(selector)
         if el is not None:
             shown = _heading_text(el)
             if shown:
-                return shown
+                return shown, el
+    return _title_from_head(index, skin, config), None
+
+
+def _title_from_head(index: PageIndex, skin: Skin, config: dict[str, str]) -> str | None:
     head_title = index.root.find("head/title")
     if skin is skins.PARSOID and head_title is not None and text_of(head_title):
         return text_of(head_title)
@@ -237,8 +247,10 @@ def categories(index: PageIndex, skin: Skin) -> tuple[str, ...]:
 
 
 def _bar_names(container: Element) -> list[str]:
+    """Category links of a bar; when the bar is a list, only its items (not the "Categories:" label)."""
     names = []
-    for a in container.iter("a"):
+    anchors = [a for li in container.iter("li") for a in li.iter("a")] or list(container.iter("a"))
+    for a in anchors:
         href = a.get("href") or ""
         if "Special:" in href or (a.get("title") or "").startswith("Special:") or _in_hidden(a, container):
             continue

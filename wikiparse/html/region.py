@@ -20,7 +20,7 @@ from ..records import Removal
 from ..rules import RuleSet
 from . import shapes
 from .chrome import CHROME
-from .dom import Element, Matcher, describe, text_of
+from .dom import Element, Matcher, describe, spaced_text, text_of
 from .index import PageIndex
 from .links import TARGET_ATTR, mark_links
 from .skins import Skin
@@ -38,7 +38,9 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
     (
         "signal.hidden",
         ".mw-hidden-catlinks, .wds-is-hidden, .hidden, .sortkey, .mw-dismissable-notice-close, "
-        ".cs1-maint, .citation-comment, .cs1-hidden-error",
+        ".cs1-maint, .citation-comment, .cs1-hidden-error, "
+        # line numbers of highlighted code: beside the code, not part of it
+        ".linenos, span.ln",
     ),
 )
 _MATCHERS: dict[tuple[tuple[str, str], ...], Matcher] = {}
@@ -73,18 +75,28 @@ def content_roots(index: PageIndex, skin: Skin) -> list[Element]:
 
 
 def cut_region(
-    index: PageIndex, skin: Skin, rules: RuleSet, roots: list[Element], host: str | None
+    index: PageIndex,
+    skin: Skin,
+    rules: RuleSet,
+    roots: list[Element],
+    host: str | None,
+    title: Element | None = None,
 ) -> Region:
     """Serialise the content roots after dropping invisible elements and chrome.
 
-    ``host`` is the page's host, so that absolute links to the same wiki count as internal.
+    ``host`` is the page's host, so that absolute links to the same wiki count as internal;
+    ``title`` the element the title was read from: inside a root (a generic page's ``<h1>``) it
+    is the page's title, not a section heading, so it leaves the region (its text is kept).
     """
+    if title is not None and any(up in roots for up in title.iterancestors()):
+        title.drop_tree()
     lxml.etree.strip_elements(index.root, *_INVISIBLE_TAGS, with_tail=False)
     lxml.etree.strip_tags(index.root, lxml.etree.Comment)
     removed: list[Removal] = []
     if "page.outside-content" not in rules:
         roots = [index.body if index.body is not None else index.root]
     else:
+        removed.extend(_drop_named_outside(index, rules, roots))
         summary = _outside_summary(index, roots)
         if summary is not None:
             removed.append(rules.rule("page.outside-content").drop(summary[0]))
@@ -101,6 +113,22 @@ def cut_region(
     )
 
 
+def _drop_named_outside(index: PageIndex, rules: RuleSet, roots: list[Element]) -> list[Removal]:
+    """Chrome outside the roots that has a rule of its own is dropped under that rule's name."""
+    inside = set(roots)
+    out = []
+    for name, el in index.chrome:
+        if name not in rules or el in inside or any(up in inside for up in el.iterancestors()):
+            continue
+        if el.getparent() is None or not any(up is index.root for up in el.iterancestors()):
+            continue  # already dropped with an ancestor
+        text = spaced_text(el)
+        el.drop_tree()
+        if text:
+            out.append(rules.rule(name).drop(text))
+    return out
+
+
 def _outside_summary(index: PageIndex, roots: list[Element]) -> tuple[str, int] | None:
     """'div#mw-navigation 1,234; footer#footer 567; …' and the total characters outside the roots."""
     body = index.body if index.body is not None else index.root
@@ -113,11 +141,11 @@ def _outside_summary(index: PageIndex, roots: list[Element]) -> tuple[str, int] 
     for root in roots:
         keep.update(root.iterancestors())
     regions: list[tuple[int, str]] = []
-    for el in keep:
+    for el in keep or {body}:
         if el in roots:
             continue
         for child in el:
-            if isinstance(child.tag, str) and child not in keep:
+            if isinstance(child.tag, str) and child.tag != "head" and child not in keep:
                 size = len(text_of(child))
                 if size:
                     regions.append((size, describe(child)))
@@ -180,7 +208,7 @@ class _Cleaner:
                 self.redirect = text_of(link)
 
     def _drop(self, name: str, el: Element) -> None:
-        text = text_of(el)
+        text = spaced_text(el)
         el.drop_tree()
         if not text:
             return

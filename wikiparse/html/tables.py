@@ -87,8 +87,11 @@ def read_table(table: Tag, cell_text: Callable[[Tag], str], limits: Limits) -> T
         raise LimitExceeded("table cells after span expansion", limits.max_table_cells, "max_table_cells")
     rows = [tuple(r + [""] * (width - len(r))) for r in grid]
     header = None
-    if len(rows) > 1 and header_rows[0]:
-        header, rows = rows[0], rows[1:]
+    top = next((i for i, is_header in enumerate(header_rows) if not is_header), len(rows))
+    if 0 < top < len(rows):
+        # Header rows stacked by spans ("Area" over "North" | "South") read column by column.
+        header = tuple(" ".join(dict.fromkeys(r[col] for r in rows[:top] if r[col])) for col in range(width))
+        rows = rows[top:]
     caption = next((c for c in table.children if isinstance(c, Tag) and c.name == "caption"), None)
     caption_text = cell_text(caption).strip() if caption is not None else None
     return Table(caption=caption_text or None, header=header, rows=tuple(rows))

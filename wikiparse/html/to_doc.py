@@ -29,6 +29,9 @@ _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 # Containers whose content is walked as blocks.  Every other tag is inline unless it holds blocks.
 CONTAINERS = frozenset(BLOCK_TAGS - {"table", "ul", "ol", "dl", "pre", "blockquote", "hr", *_HEADINGS})
 _QUOTE_CITES = frozenset({"templatequotecite", "quote-source", "pull-quote__source", "cquotecite"})
+# Quote-box templates written as divs: Fandom's {{Quote}}, Wikipedia's {{Quote box}} and pull quotes.
+_QUOTE_BOXES = frozenset({"quote", "quotebox", "templatequote", "pull-quote", "cquote"})
+_DASHES = ("—", "―", "–", "~")
 
 
 @attrs.define
@@ -72,6 +75,8 @@ class Reader:
 
     def _is_container(self, tag: Tag) -> bool:
         if tag.name in CONTAINERS:
+            if tag.name == "div" and _QUOTE_BOXES.intersection(tag.get("class") or ()):
+                return False
             return not (tag.name == "aside" and infobox.is_infobox(tag))
         if tag.name in HANDLERS or tag.name in SILENT_TAGS or tag.name == "br":
             return False
@@ -85,7 +90,7 @@ class Reader:
             self.pending.append("\n")
         elif name in SILENT_TAGS:
             return
-        elif name in HANDLERS:
+        elif name in HANDLERS or name == "div":
             self.flush()
             if self.nesting >= _NEST_CAP:
                 self.pending.append(self.inline.text(tag))
@@ -93,7 +98,7 @@ class Reader:
                 return
             self.nesting += 1
             try:
-                HANDLERS[name](self, tag)
+                HANDLERS.get(name, Reader.quote)(self, tag)
             finally:
                 self.nesting -= 1
         else:
@@ -200,9 +205,16 @@ class Reader:
         self.walk(tag)
 
     def quote(self, tag: Tag) -> None:
+        """A block quote, or a quote-box template; its attribution (``<cite>``, "— Name") apart."""
         cites = [
             t for t in tag.find_all(True) if t.name == "cite" or _QUOTE_CITES & set(t.get("class") or [])
         ]
+        found = {id(c) for c in cites}
+        cites = [c for c in cites if not any(id(up) in found for up in c.parents)]
+        if not cites:
+            last = _last_block(tag)
+            if last is not None and self.inline.text(last).lstrip().startswith(_DASHES):
+                cites = [last]
         cite = " ".join(" ".join(self.inline.text(c).split()) for c in cites).strip()
         text = self.inline.text(tag, skip=frozenset(id(c) for c in cites))
         if text.strip():
@@ -212,6 +224,19 @@ class Reader:
         text = tag.get_text().strip("\n")
         if text.strip():
             self.blocks.append(Code(text=text))
+
+
+def _last_block(tag: Tag) -> Tag | None:
+    """The last element of the innermost single-child wrapper chain (the quote's last line)."""
+    node = tag
+    for _ in range(_NEST_CAP):
+        kids = [c for c in node.children if isinstance(c, Tag)]
+        if not kids:
+            return None
+        if len(kids) > 1:
+            return kids[-1]
+        node = kids[0]
+    return None
 
 
 def _has_child(tag: Tag, name: str) -> bool:
