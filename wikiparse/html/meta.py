@@ -241,7 +241,7 @@ def categories(index: PageIndex, skin: Skin) -> tuple[str, ...]:
     names = [
         category_name(href)
         for rel, href in index.links
-        if rel == "mw:PageProp/Category" and "Category:" in href
+        if rel == "mw:PageProp/Category"
     ]
     return tuple(dict.fromkeys(n for n in names if n))
 
@@ -271,9 +271,16 @@ def _in_hidden(el: Element, stop: Element) -> bool:
 
 
 def category_name(href: str) -> str:
-    """'./Category:Domesticated_animals#Dog' → 'Domesticated animals'."""
-    name = unquote(href.split("#", 1)[0]).rsplit("Category:", 1)[-1]
-    return title_text(name)
+    """The category a Parsoid category link names, without its (localised) namespace.
+
+    >>> category_name("./Category:Domesticated_animals#Dog")
+    'Domesticated animals'
+    >>> category_name("./Cat%C3%A9gorie:Portail:Gr%C3%A8ce/Articles_li%C3%A9s")
+    'Portail:Grèce/Articles liés'
+    """
+    title = unquote(href.split("#", 1)[0]).removeprefix("./")
+    title = title.split("/wiki/", 1)[-1]
+    return title_text(title.split(":", 1)[1] if ":" in title else title)
 
 
 def _redirect(index: PageIndex) -> str | None:
