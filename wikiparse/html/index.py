@@ -13,8 +13,8 @@ from .chrome import OUTSIDE
 from .dom import Element, Matcher
 from .skins import every_selector
 
-_MATCHER = Matcher.build(tuple((s, s) for s in every_selector()))
-_OUTSIDE = Matcher.build(OUTSIDE)
+# One matcher for both: skin selectors are named by themselves, chrome by "chrome:<rule>".
+_MATCHER = Matcher.build((*((s, s) for s in every_selector()), *((f"chrome:{r}", s) for r, s in OUTSIDE)))
 
 
 @attrs.frozen
@@ -44,11 +44,17 @@ def index_page(root: Element) -> PageIndex:
     hits: dict[str, list[Element]] = {}
     chrome: list[tuple[str, Element]] = []
     for el in root.iter():
-        for _, name in _MATCHER.match_all(el):
-            hits.setdefault(name, []).append(el)
-        rule = _OUTSIDE.match(el)
-        if rule is not None:
-            chrome.append((rule, el))
+        found = _MATCHER.match_all(el)
+        if not found:
+            continue
+        chrome_rule = None
+        for _, name in sorted(found):
+            if not name.startswith("chrome:"):
+                hits.setdefault(name, []).append(el)
+            elif chrome_rule is None:
+                chrome_rule = name.removeprefix("chrome:")
+        if chrome_rule is not None:
+            chrome.append((chrome_rule, el))
     metas: dict[str, str] = {}
     for meta in root.iter("meta"):
         key = meta.get("name") or meta.get("property")

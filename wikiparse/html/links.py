@@ -19,7 +19,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, unquote, urlsplit
 
 from ..titles import title_text
-from .dom import Element
+from .dom import Element, drop_tag
 
 TARGET_ATTR = "data-wikiparse-target"
 # Namespaces whose links are media or tools, not pages.
@@ -73,7 +73,7 @@ def mark_links(root: Element, host: str | None) -> None:
     for a in list(root.iter("a")):
         target = link_target(a.get("href"), a.get("class") or "", a.get("rel"), a.get("title"), host)
         if target is None:
-            a.drop_tag()
+            drop_tag(a)
         else:
             a.attrib.clear()
             a.set(TARGET_ATTR, target)

@@ -17,7 +17,7 @@ from ..detect import site_from_url
 from ..records import Site
 from ..titles import title_text
 from . import skins
-from .dom import Element, classes, text_of
+from .dom import Element, classes, drop_tree, text_of
 from .index import PageIndex
 from .skins import Skin
 
@@ -192,7 +192,7 @@ def _heading_text(el: Element) -> str:
     clone = copy.deepcopy(el)
     clone.tail = None
     for bad in clone.xpath(".//*[contains(@class, 'editsection')]"):
-        bad.drop_tree()
+        drop_tree(bad)
     return text_of(clone)
 
 

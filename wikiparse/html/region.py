@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import attrs
 import lxml.etree
-import lxml.html
 import regex
 
 from ..records import Removal
 from ..rules import RuleSet
 from . import shapes
 from .chrome import CHROME
-from .dom import Element, Matcher, describe, spaced_text, text_of
+from .dom import Element, Matcher, describe, drop_tag, drop_tree, spaced_text, text_of
 from .index import PageIndex
 from .links import TARGET_ATTR, mark_links
 from .skins import Skin
@@ -89,7 +88,7 @@ def cut_region(
     is the page's title, not a section heading, so it leaves the region (its text is kept).
     """
     if title is not None and any(up in roots for up in title.iterancestors()):
-        title.drop_tree()
+        drop_tree(title)
     lxml.etree.strip_elements(index.root, *_INVISIBLE_TAGS, with_tail=False)
     lxml.etree.strip_tags(index.root, lxml.etree.Comment)
     removed: list[Removal] = []
@@ -107,7 +106,7 @@ def cut_region(
         mark_links(root, host)
         prune(root)
     removed.extend(cleaner.removals())
-    html = "".join(lxml.html.tostring(root, encoding="unicode", with_tail=False) for root in roots)
+    html = "".join(lxml.etree.tostring(root, method="html", encoding="unicode", with_tail=False) for root in roots)
     return Region(
         html=html, removed=tuple(removed), redirect=cleaner.redirect, disambiguation=cleaner.disambig
     )
@@ -123,7 +122,7 @@ def _drop_named_outside(index: PageIndex, rules: RuleSet, roots: list[Element]) 
         if el.getparent() is None or not any(up is index.root for up in el.iterancestors()):
             continue  # already dropped with an ancestor
         text = spaced_text(el)
-        el.drop_tree()
+        drop_tree(el)
         if text:
             out.append(rules.rule(name).drop(text))
     return out
@@ -189,7 +188,7 @@ class _Cleaner:
                 chrome.append((name, el))
         for el in hidden:
             if el is not root and _attached(el, root):
-                el.drop_tree()
+                drop_tree(el)
         for name, el in chrome:
             if _attached(el, root):
                 self._drop(name, el)
@@ -209,7 +208,7 @@ class _Cleaner:
 
     def _drop(self, name: str, el: Element) -> None:
         text = spaced_text(el)
-        el.drop_tree()
+        drop_tree(el)
         if not text:
             return
         if name in _JOINED:
@@ -232,6 +231,7 @@ _UNWRAP = (
     "bdi", "bdo", "time", "data", "wbr", "var", "kbd", "samp", "mark", "q", "ins", "del", "tt",
     "nobr", "dfn", "label",
 )  # fmt: skip
+_STRUCTURAL = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"})
 _KEEP_ATTRS = frozenset({"class", "id", "colspan", "rowspan", "role", TARGET_ATTR})
 
 
@@ -241,12 +241,19 @@ def prune(root: Element) -> None:
     lxml.etree.strip_tags(root, *_UNWRAP)
     for cite in list(root.iter("cite")):
         if next(cite.iterancestors("blockquote"), None) is None:
-            cite.drop_tag()  # citation markup in reference lists; a quote's <cite> names its author
+            drop_tag(cite)  # citation markup in reference lists; a quote's <cite> names its author
     for el in root.iter():
         attrib = el.attrib
         if attrib:
             for key in [k for k in attrib if k not in _KEEP_ATTRS]:
                 del attrib[key]
+        # Whitespace between list items, rows and cells is no text: the soup need not hold it.
+        if el.tag in _STRUCTURAL:
+            if el.text is not None and not el.text.strip():
+                el.text = None
+            for child in el:
+                if child.tail is not None and not child.tail.strip():
+                    child.tail = None
 
 
 def _attached(el: Element, root: Element) -> bool:
