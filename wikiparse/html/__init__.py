@@ -51,7 +51,7 @@ def read_html(text: str, rules: RuleSet, limits: Limits, *, url: str | None = No
         redirect=meta.redirect or region.redirect,
         infoboxes=tuple(reader.infoboxes),
         categories=meta.categories,
-        links=tuple(reader.inline.links),
+        links=region.links,
         removed=region.removed,
     )
     if flattened.looks_flattened(doc):
@@ -66,13 +66,9 @@ def _page_type(meta: PageMeta, region: Region, roots: list[object]) -> PageType 
         return "redirect"
     if meta.disambiguation or region.disambiguation:
         return "disambiguation"
-    if meta.skin.name != "generic" and _is_category(meta):
+    if meta.namespace == 14:  # MediaWiki's category namespace, whatever its local name
         return "category"
     return None
-
-
-def _is_category(meta: PageMeta) -> bool:
-    return bool(meta.title) and (meta.title or "").startswith("Category:")
 
 
 def _read_flattened(doc: Doc, rules: RuleSet, limits: Limits) -> Doc:

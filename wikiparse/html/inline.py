@@ -1,4 +1,4 @@
-"""Inline text of an element, with correct spacing at element boundaries and its wiki links.
+"""Inline text of an element, with correct spacing at element boundaries.
 
 The walk is iterative (an explicit stack), so nesting depth never costs Python recursion.  Block
 elements met inside inline content (``<div>`` in a table cell, ``<li>`` in a list item, ``<br>``)
@@ -13,9 +13,7 @@ from collections.abc import Iterator
 
 import attrs
 
-from ..records import Link
 from . import dom
-from .links import TARGET_ATTR
 from .soup import NavigableString, Tag
 
 BLOCK_TAGS = dom.BLOCK_TAGS - {"br"}
@@ -28,18 +26,11 @@ SILENT_TAGS = frozenset(
 
 @attrs.define
 class Inline:
-    """Collects inline text; remembers every internal wiki link met on the way.
-
-    Links were resolved on the lxml tree (:mod:`.links`): an internal link carries its target
-    title in :data:`~wikiparse.html.links.TARGET_ATTR`; every other ``<a>`` was unwrapped.
-    """
-
-    links: list[Link] = attrs.Factory(list)
+    """Collects inline text.  (Links were collected, and anchors unwrapped, on the lxml tree.)"""
 
     def text(self, el: Tag, *, lists: list[Tag] | None = None, skip: frozenset[int] = frozenset()) -> str:
         """Text of ``el``'s content.  With ``lists``, nested lists are collected there, not read."""
         pieces: list[str] = []
-        anchors: list[tuple[Tag, int]] = []
         for event, node in _events(el, lists, skip):
             if event == "text":
                 pieces.append(str(node))
@@ -49,25 +40,9 @@ class Inline:
                     pieces.append("\n")
                 elif name in BLOCK_TAGS:
                     pieces.append(" ")
-                elif name == "a" and isinstance(node, Tag):
-                    anchors.append((node, len(pieces)))
-            else:  # end
-                if node.name in BLOCK_TAGS:
-                    pieces.append(" ")
-                elif node.name == "a" and anchors and anchors[-1][0] is node:
-                    _, start = anchors.pop()
-                    self.link(node, "".join(pieces[start:]))
-        text = "".join(pieces)
-        if el.name == "a":
-            self.link(el, text)
-        return text
-
-    def link(self, a: Tag, shown: str) -> None:
-        """Record ``a`` if the region cut marked it as a link to a page of this wiki."""
-        target = a.get(TARGET_ATTR)
-        words = " ".join(shown.split())
-        if isinstance(target, str) and words:
-            self.links.append(Link(text=words, target=target))
+            elif node.name in BLOCK_TAGS:  # end
+                pieces.append(" ")
+        return "".join(pieces)
 
 
 def _events(

@@ -45,6 +45,8 @@ class PageMeta:
     """MediaWiki's action (``view``, ``edit``…): only ``view`` pages have article content."""
     redirect: str | None
     disambiguation: bool
+    namespace: int | None
+    """MediaWiki namespace number (``ns-14`` body class, Parsoid's ``mw:pageNamespace``); 14 = category."""
     title_element: Element | None = attrs.field(default=None, eq=False, repr=False)
     """The element the title was read from; the region cut leaves it out of the content."""
 
@@ -69,6 +71,7 @@ def read_meta(index: PageIndex, text: str) -> PageMeta:
         action=action,
         redirect=_redirect(index),
         disambiguation=_disambiguation(index),
+        namespace=_namespace(index, body_classes),
     )
 
 
@@ -238,11 +241,7 @@ def categories(index: PageIndex, skin: Skin) -> tuple[str, ...]:
         container = index.first(selector)
         if container is not None:
             return tuple(dict.fromkeys(_bar_names(container)))
-    names = [
-        category_name(href)
-        for rel, href in index.links
-        if rel == "mw:PageProp/Category"
-    ]
+    names = [category_name(href) for rel, href in index.links if rel == "mw:PageProp/Category"]
     return tuple(dict.fromkeys(n for n in names if n))
 
 
@@ -290,7 +289,14 @@ def _redirect(index: PageIndex) -> str | None:
     return None
 
 
+def _namespace(index: PageIndex, body_classes: frozenset[str]) -> int | None:
+    found = index.metas.get("mw:pagenamespace") or next(
+        (c[3:] for c in body_classes if c.startswith("ns-") and c[3:].isdigit()), None
+    )
+    return int(found) if found is not None and found.isdigit() else None
+
+
 def _disambiguation(index: PageIndex) -> bool:
-    return "mw:PageProp/disambiguation" in index.metas or any(
+    return "mw:pageprop/disambiguation" in index.metas or any(
         rel == "mw:PageProp/disambiguation" for rel, _ in index.links
     )

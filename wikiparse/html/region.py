@@ -15,13 +15,13 @@ import attrs
 import lxml.etree
 import regex
 
-from ..records import Removal
+from ..records import Link, Removal
 from ..rules import RuleSet
 from . import shapes
 from .chrome import CHROME
 from .dom import Element, Matcher, describe, drop_tag, drop_tree, spaced_text, text_of
 from .index import PageIndex
-from .links import TARGET_ATTR, mark_links
+from .links import collect_links
 from .skins import Skin
 
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "link", "meta", "button", "input", "select")
@@ -59,6 +59,8 @@ class Region:
 
     html: str
     removed: tuple[Removal, ...]
+    links: tuple[Link, ...]
+    """Internal links of the region, in document order."""
     redirect: str | None
     disambiguation: bool
 
@@ -101,14 +103,21 @@ def cut_region(
             removed.append(rules.rule("page.outside-content").drop(summary[0]))
             removed[-1] = attrs.evolve(removed[-1], chars=summary[1])
     cleaner = _Cleaner(_matcher(skin), rules)
+    links: list[Link] = []
     for root in roots:
         cleaner.clean(root)
-        mark_links(root, host)
+        links.extend(collect_links(root, host))
         prune(root)
     removed.extend(cleaner.removals())
-    html = "".join(lxml.etree.tostring(root, method="html", encoding="unicode", with_tail=False) for root in roots)
+    html = "".join(
+        lxml.etree.tostring(root, method="html", encoding="unicode", with_tail=False) for root in roots
+    )
     return Region(
-        html=html, removed=tuple(removed), redirect=cleaner.redirect, disambiguation=cleaner.disambig
+        html=html,
+        removed=tuple(removed),
+        links=tuple(links),
+        redirect=cleaner.redirect,
+        disambiguation=cleaner.disambig,
     )
 
 
@@ -232,7 +241,7 @@ _UNWRAP = (
     "nobr", "dfn", "label",
 )  # fmt: skip
 _STRUCTURAL = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"})
-_KEEP_ATTRS = frozenset({"class", "id", "colspan", "rowspan", "role", TARGET_ATTR})
+_KEEP_ATTRS = frozenset({"class", "id", "colspan", "rowspan", "role"})
 
 
 def prune(root: Element) -> None:
