@@ -21,22 +21,26 @@ from .tables import cells_of, rows_of
 
 TextOf = Callable[[Tag], str]
 
-_INFOBOX_CLASS = regex.compile(r"^(?:infobox\w*|taxobox|biota|infoboxtable|wikitable-infobox)$", regex.I)
-_INFOBOX_ID = regex.compile(r"^(?:infobox\w*|taxobox)$", regex.I)
+_INFOBOX_CLASS = regex.compile(r"infobox|taxobox|^biota$", regex.I)
 _LABEL_MAX = 60
 _GROUP_DEPTH = 2
 
 
 def is_infobox(el: Tag) -> bool:
-    """An infobox element: a portable infobox, or a table whose class or id says infobox."""
+    """An infobox element: a portable infobox, or a table whose class or id says infobox.
+
+    Wikis name their infobox tables freely (``infobox``, ``infobox_v2``, ``wikia-infobox``,
+    ``character-infobox``, ``#infoboxtable``; taxoboxes), so any class or id containing
+    "infobox" counts.
+    """
     classes: list[str] = list(el.get("class") or [])
-    if el.name == "aside":
+    if el.name in ("aside", "div"):
         return "portable-infobox" in classes
     if el.name != "table":
         return False
     ident = el.get("id")
-    return any(_INFOBOX_CLASS.match(c) for c in classes) or (
-        isinstance(ident, str) and _INFOBOX_ID.match(ident) is not None
+    return any(_INFOBOX_CLASS.search(c) for c in classes) or (
+        isinstance(ident, str) and _INFOBOX_CLASS.search(ident) is not None
     )
 
 

@@ -22,7 +22,10 @@ from ..records import Site
 MEDIAWIKI_ROOTS = ("#mw-content-text", "div.mw-parser-output", "#bodyContent", "#content")
 # Last resort for pages that are no known skin: HTML5 landmarks, then the whole body.
 GENERIC_ROOTS = ("main", "article", "#main", "#content", "body")
-MEDIAWIKI_TITLES = ("#firstHeading", ".firstHeading", "#section_0")
+# The first <h1> is a last resort: some skins put the site name in one (Foreground) or a footer
+# feed heading after the title (Fandom's "Fan Feed"), so it comes after the skins' own ids.
+MEDIAWIKI_TITLES = ("#firstHeading", ".firstHeading", "#section_0", "h1")
+FANDOM_TITLES = (".page-header__title", "#firstHeading", ".wiki-page-header__title", "h1")
 CATLINKS = ("#catlinks",)
 
 
@@ -49,7 +52,7 @@ OASIS = Skin(
     name="oasis",
     site="fandom",
     body_classes=("skin-oasis", "skin-wikia"),
-    titles=(".page-header__title", "#firstHeading"),
+    titles=FANDOM_TITLES,
     categories=("#articleCategories", ".page-header__categories", *CATLINKS),
     chrome=(("ad-blocker-notice", "#WikiaArticleMsg"), ("fandom-chrome", "#WikiaArticleComments")),
 )
@@ -57,7 +60,7 @@ FANDOM_DESKTOP = Skin(
     name="fandomdesktop",
     site="fandom",
     body_classes=("skin-fandomdesktop",),
-    titles=(".page-header__title", "#firstHeading"),
+    titles=FANDOM_TITLES,
     categories=("#articleCategories", ".page-footer__categories", ".page-header__categories", *CATLINKS),
 )
 FANDOM_MOBILE = Skin(
@@ -65,7 +68,7 @@ FANDOM_MOBILE = Skin(
     site="fandom",
     body_classes=("skin-fandommobile", "skin-mercury"),
     roots=("#mw-content-text", "div.mw-parser-output", ".article-content", ".wiki-page-content"),
-    titles=(".wiki-page-header__title", ".page-header__title", "#firstHeading", "h1"),
+    titles=FANDOM_TITLES,
     categories=(".article-categories", "#articleCategories", *CATLINKS),
 )
 VECTOR_2022 = Skin(name="vector-2022", body_classes=("skin-vector-2022",))
@@ -76,7 +79,7 @@ TIMELESS = Skin(name="timeless", body_classes=("skin-timeless",))
 MINERVA = Skin(name="minerva", body_classes=("skin-minerva",))
 MONACO = Skin(name="monaco", body_classes=("skin-monaco",))
 FOREGROUND = Skin(name="foreground", body_classes=("skin-foreground",))
-TYRIAN = Skin(name="tyrian", body_classes=("skin-tyrian",), titles=("#firstHeading", ".first-header"))
+TYRIAN = Skin(name="tyrian", body_classes=("skin-tyrian",), titles=("#firstHeading", ".first-header", "h1"))
 WIKIHOW = Skin(
     name="minervawh",
     body_classes=("skin-minervawh",),

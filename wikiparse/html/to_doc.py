@@ -75,9 +75,9 @@ class Reader:
 
     def _is_container(self, tag: Tag) -> bool:
         if tag.name in CONTAINERS:
-            if tag.name == "div" and _QUOTE_BOXES.intersection(tag.get("class") or ()):
-                return False
-            return not (tag.name == "aside" and infobox.is_infobox(tag))
+            if tag.name in ("div", "aside") and tag.get("class"):
+                return not (_QUOTE_BOXES.intersection(tag.get("class") or ()) or infobox.is_infobox(tag))
+            return True
         if tag.name in HANDLERS or tag.name in SILENT_TAGS or tag.name == "br":
             return False
         # An inline element wrapping blocks (<a><div>…</div></a>, <b><p>…) is walked.  (<span> and
@@ -90,7 +90,7 @@ class Reader:
             self.pending.append("\n")
         elif name in SILENT_TAGS:
             return
-        elif name in HANDLERS or name == "div":
+        elif name in HANDLERS or name == "div":  # a div here is an infobox or a quote box
             self.flush()
             if self.nesting >= _NEST_CAP:
                 self.pending.append(self.inline.text(tag))
@@ -98,7 +98,7 @@ class Reader:
                 return
             self.nesting += 1
             try:
-                HANDLERS.get(name, Reader.quote)(self, tag)
+                HANDLERS.get(name, Reader.aside if infobox.is_infobox(tag) else Reader.quote)(self, tag)
             finally:
                 self.nesting -= 1
         else:
