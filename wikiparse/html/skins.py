@@ -92,8 +92,10 @@ WIKIHOW = Skin(
             "page-tools",
             "#aboutthisarticle, #userreviews_mobile, #article_rating_mobile, .relatedwikihows, "
             ".affiliate_disclaimer, .addTipElement, .pdf_link, .qa_answer_footer, #aiinfo, "
-            "#qa_submitted_question_form",
+            "#qa_submitted_question_form, #mobile_tab_container, .wh_vote_container, "
+            "#qa_add_curated_question, #qa_ask_heading, #qa_aq_search_container, .qa_ask_form",
         ),
+        ("ad-slot", ".al_method, .wh_ad_active"),
     ),
 )
 PARSOID = Skin(name="parsoid", body_classes=("parsoid-body",), roots=("body",), titles=(), categories=())
