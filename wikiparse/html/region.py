@@ -181,7 +181,7 @@ class _Cleaner:
             if not isinstance(el.tag, str):
                 continue
             style = el.get("style")
-            if style and _HIDDEN_STYLE.search(style):
+            if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
                 hidden.append(el)
                 continue
             name = self.matcher.match(el)
