@@ -1,15 +1,16 @@
 """The lxml side of the HTML reader: parse the whole page once, under :class:`Limits`.
 
 lxml parses at tens of MB/s where building a BeautifulSoup tree of a whole page runs at a few:
-so the page is parsed here, skin detection and the cut of the content region work on this tree
-(C-speed XPath), and only the cut region reaches bs4 (:mod:`wikiparse.html.soup`).
+so the page is parsed here, skin detection and the cut of the content region work on this tree,
+and only the cut region reaches bs4 (:mod:`wikiparse.html.soup`).
 
-Selectors in the skin and chrome tables are written in a small CSS subset and compiled to XPath
-once, at import: ``tag``, ``#id``, ``.class``, ``[attr]``, ``[attr=value]``, ``[attr^=value]``,
-``[attr*=value]``, descendant (`` ``) and child (``>``) combinators and ``,`` alternatives.
+Selectors in the skin and chrome tables are compound selectors of a small CSS subset — one
+``tag``, ``#id``, ``.class``, ``[attr]``, ``[attr=value]``, ``[attr^=value]``, ``[attr*=value]``,
+``,`` alternatives — parsed once, at import, and matched in Python during one pass over the tree
+(:class:`Matcher`): measured, an XPath predicate per selector costs ten times more.
 
->>> selector_xpath("#toc > li, p")
-"descendant-or-self::*[@id='toc']/li | descendant-or-self::p"
+>>> Compound.parse("div.navbox[role=navigation]")
+Compound(tag='div', id=None, classes=frozenset({'navbox'}), attrs=(('role', '=', 'navigation'),))
 """
 
 from __future__ import annotations
@@ -43,56 +44,6 @@ _COMPOUND = regex.compile(
 _PART = regex.compile(
     r"#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)|\[(?P<attr>[\w:-]+)(?:(?P<op>[\^*]?=)(?P<val>[^\]]*))?\]"
 )
-
-
-def _literal(value: str) -> str:
-    value = value.strip().strip("\"'")
-    if "'" in value:
-        raise ValueError(f"selector value with a quote: {value!r}")
-    return f"'{value}'"
-
-
-def _compound_xpath(text: str) -> str:
-    match = _COMPOUND.fullmatch(text)
-    if match is None or not text:
-        raise ValueError(f"unsupported selector {text!r}")
-    tests = []
-    for part in _PART.finditer(match["rest"]):
-        if part["id"]:
-            tests.append(f"@id={_literal(part['id'])}")
-        elif part["cls"]:
-            tests.append(f"contains(concat(' ', normalize-space(@class), ' '), ' {part['cls']} ')")
-        elif part["op"] is None:
-            tests.append(f"@{part['attr']}")
-        else:
-            fn = {"=": None, "^=": "starts-with", "*=": "contains"}[part["op"]]
-            value = _literal(part["val"])
-            tests.append(f"@{part['attr']}={value}" if fn is None else f"{fn}(@{part['attr']}, {value})")
-    return (match["tag"] or "*") + "".join(f"[{t}]" for t in tests)
-
-
-def selector_xpath(selector: str) -> str:
-    """XPath (relative to a context element, itself included) for a selector of the CSS subset."""
-    alternatives = []
-    for alternative in selector.split(","):
-        steps = alternative.replace(">", " > ").split()
-        if not steps:
-            raise ValueError(f"empty selector in {selector!r}")
-        path = "descendant-or-self::" + _compound_xpath(steps[0])
-        axis = "/descendant::"
-        for step in steps[1:]:
-            if step == ">":
-                axis = "/"
-                continue
-            path += axis + _compound_xpath(step)
-            axis = "/descendant::"
-        alternatives.append(path)
-    return " | ".join(alternatives)
-
-
-def compile_selector(selector: str) -> lxml.etree.XPath:
-    """A compiled XPath for ``selector`` (see :func:`selector_xpath`)."""
-    return lxml.etree.XPath(selector_xpath(selector))
 
 
 def parse_page(text: str, limits: Limits) -> Element:

@@ -44,6 +44,37 @@ def span(cell: Tag, attr: str, limits: Limits) -> int:
     return max(1, min(int(match[1]), limits.max_span))
 
 
+def _expand_row(
+    cells: list[Tag], pending: dict[int, tuple[int, str]], cell_text: Callable[[Tag], str], limits: Limits
+) -> list[str]:
+    """One grid row: cells placed around the slots that rowspans from above still cover.
+
+    ``pending`` maps a column to (rows left, text) for cells spanning down; it is updated.
+    """
+    out: list[str] = []
+    queue = iter(cells)
+    while True:
+        col = len(out)
+        if col in pending:
+            left, text = pending.pop(col)
+            if left > 1:
+                pending[col] = (left - 1, text)
+            out.append(text)
+            continue
+        cell = next(queue, None)
+        if cell is None:
+            if any(c > col for c in pending):
+                out.append("")
+                continue
+            return out
+        text = cell_text(cell)
+        down = span(cell, "rowspan", limits)
+        for _ in range(span(cell, "colspan", limits)):
+            if down > 1:
+                pending[len(out)] = (down - 1, text)
+            out.append(text)
+
+
 def read_table(table: Tag, cell_text: Callable[[Tag], str], limits: Limits) -> Table | None:
     """The table as caption, header row and rows; ``None`` when it has no cells."""
     grid: list[list[str]] = []
@@ -52,28 +83,7 @@ def read_table(table: Tag, cell_text: Callable[[Tag], str], limits: Limits) -> T
     budget = limits.max_table_cells
     for row in rows_of(table):
         cells = cells_of(row)
-        out: list[str] = []
-        queue = iter(cells)
-        while True:
-            col = len(out)
-            if col in pending:
-                left, text = pending.pop(col)
-                if left > 1:
-                    pending[col] = (left - 1, text)
-                out.append(text)
-                continue
-            cell = next(queue, None)
-            if cell is None:
-                if any(c > col for c in pending):
-                    out.append("")
-                    continue
-                break
-            text = cell_text(cell)
-            down = span(cell, "rowspan", limits)
-            for _ in range(span(cell, "colspan", limits)):
-                if down > 1:
-                    pending[len(out)] = (down - 1, text)
-                out.append(text)
+        out = _expand_row(cells, pending, cell_text, limits)
         budget -= len(out)
         if budget < 0:
             raise LimitExceeded("table cells after span expansion", limits.max_table_cells, "max_table_cells")
