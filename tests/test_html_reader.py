@@ -142,3 +142,9 @@ def test_matcher_prefers_the_first_listed_rule() -> None:
     assert Compound.parse("span[typeof^=mw:Ext]").matches(
         lxml.html.fragment_fromstring('<span typeof="mw:Extension/ref"/>')
     )
+
+
+def test_one_wide_row_cannot_pass_the_cell_budget() -> None:
+    row = '<td colspan="1000">x</td>' * 50
+    with pytest.raises(LimitExceeded, match="max_table_cells"):
+        _parse(_page(f"<table><tr>{row}</tr></table>"), Limits(max_table_cells=20_000))

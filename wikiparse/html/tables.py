@@ -45,11 +45,16 @@ def span(cell: Tag, attr: str, limits: Limits) -> int:
 
 
 def _expand_row(
-    cells: list[Tag], pending: dict[int, tuple[int, str]], cell_text: Callable[[Tag], str], limits: Limits
+    cells: list[Tag],
+    pending: dict[int, tuple[int, str]],
+    cell_text: Callable[[Tag], str],
+    limits: Limits,
+    budget: int,
 ) -> list[str]:
     """One grid row: cells placed around the slots that rowspans from above still cover.
 
     ``pending`` maps a column to (rows left, text) for cells spanning down; it is updated.
+    ``budget`` is the number of cells the table may still have: one wide row cannot pass it.
     """
     out: list[str] = []
     queue = iter(cells)
@@ -67,6 +72,8 @@ def _expand_row(
                 out.append("")
                 continue
             return out
+        if len(out) > budget:
+            raise LimitExceeded("table cells after span expansion", limits.max_table_cells, "max_table_cells")
         text = cell_text(cell)
         down = span(cell, "rowspan", limits)
         for _ in range(span(cell, "colspan", limits)):
@@ -83,7 +90,7 @@ def read_table(table: Tag, cell_text: Callable[[Tag], str], limits: Limits) -> T
     budget = limits.max_table_cells
     for row in rows_of(table):
         cells = cells_of(row)
-        out = _expand_row(cells, pending, cell_text, limits)
+        out = _expand_row(cells, pending, cell_text, limits, budget)
         budget -= len(out)
         if budget < 0:
             raise LimitExceeded("table cells after span expansion", limits.max_table_cells, "max_table_cells")
