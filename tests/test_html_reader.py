@@ -148,3 +148,14 @@ def test_one_wide_row_cannot_pass_the_cell_budget() -> None:
     row = '<td colspan="1000">x</td>' * 50
     with pytest.raises(LimitExceeded, match="max_table_cells"):
         _parse(_page(f"<table><tr>{row}</tr></table>"), Limits(max_table_cells=20_000))
+
+
+def test_an_empty_skin_region_falls_back_to_the_page_body() -> None:
+    html = (
+        '<html><body class="skin-vector-2022"><div id="mw-content-text"></div>'
+        "<main><h1>Kettle Hill</h1><p>The hill stands by the mill pond.</p></main></body></html>"
+    )
+    page = _parse(html)
+    assert page.skin == "generic"
+    assert page.title == "Kettle Hill"
+    assert "The hill stands by the mill pond." in kept_text(page)

@@ -16,21 +16,38 @@ from ..doc import Doc
 from ..options import Limits
 from ..records import PageType
 from ..rules import RuleSet
-from . import flattened
+from . import flattened, skins
 from .dom import parse_page
 from .index import index_page
 from .inline import Inline
 from .meta import PageMeta, is_view, read_meta
 from .region import Region, content_roots, cut_region
+from .skins import Skin
 from .soup import build_soup
 from .to_doc import Reader
 
 
 def read_html(text: str, rules: RuleSet, limits: Limits, *, url: str | None = None) -> Doc:
-    """Read an HTML page into a document."""
+    """Read an HTML page into a document.
+
+    When the skin's content region yields nothing on a page that shows an article, the page is
+    read again with the generic main-content roots (``<main>``, ``<article>``… ``<body>``): a
+    skin guessed wrong must not turn an article into an empty record.
+    """
+    doc = _read(text, rules, limits, url, None)
+    if doc.page_type is None and not doc.blocks and not doc.infoboxes and doc.skin != skins.GENERIC.name:
+        fallback = _read(text, rules, limits, url, skins.GENERIC)
+        if fallback.blocks or fallback.infoboxes:
+            return fallback
+    return doc
+
+
+def _read(text: str, rules: RuleSet, limits: Limits, url: str | None, skin: Skin | None) -> Doc:
     root = parse_page(text, limits)
     index = index_page(root)
     meta = read_meta(index, text)
+    if skin is not None:
+        meta = attrs.evolve(meta, skin=skin)
     roots = content_roots(index, meta.skin) if is_view(meta) else []
     page_url = meta.url or url
     host = (urlsplit(page_url).hostname or "").lower() or None if page_url else None
