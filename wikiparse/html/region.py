@@ -41,6 +41,9 @@ _SIGNALS: tuple[tuple[str, str], ...] = (
         # line numbers of highlighted code: beside the code, not part of it
         ".linenos, span.ln",
     ),
+    # Already in the record: a category bar that old skins print inside #bodyContent is kept as
+    # ``categories``, so it leaves the text without a removal.
+    ("signal.extracted", "#catlinks, .catlinks"),
 )
 _MATCHERS: dict[tuple[tuple[str, str], ...], Matcher] = {}
 
@@ -187,7 +190,7 @@ class _Cleaner:
             name = self.matcher.match(el)
             if name is None:
                 continue
-            if name in ("signal.hidden", "signal.math"):
+            if name in ("signal.hidden", "signal.math", "signal.extracted"):
                 hidden.append(el)
             elif name == "signal.redirect":
                 self._redirect(el)
