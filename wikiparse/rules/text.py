@@ -17,7 +17,7 @@ AD_BLOCKER_NOTICE = Rule(
 LICENCE_FOOTER = Rule(
     name="licence-footer",
     reason="licence and last-edited lines from the page footer",
-    stages=("block", "line"),
+    stages=("markup", "block", "line"),
     patterns=vocab.LICENCE_FOOTER,
 )
 RETRIEVED_FROM = Rule(
