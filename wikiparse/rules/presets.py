@@ -17,11 +17,27 @@ _TEXT_RULES = (
     "reference-marker",
 )
 
+# Markup rules of the HTML reader (wikiparse.html.chrome): every HTML preset drops them all.
+_MARKUP_RULES = (
+    "page.outside-content",
+    "navbox",
+    "hatnote",
+    "reference-backlink",
+    "site-notice",
+    "ad-slot",
+    "language-links",
+    "authority-control",
+    "sister-project",
+    "stub-notice",
+    "maintenance-notice",
+    "page-tools",
+)
+
 PRESETS: dict[str, tuple[str, ...]] = {
     "text": (*_TEXT_RULES, "fandom-chrome", "glue-repair"),
-    "fandom": ("page.outside-content", *_TEXT_RULES, "fandom-chrome"),
-    "wikipedia": ("page.outside-content", *_TEXT_RULES),
-    "mediawiki": ("page.outside-content", *_TEXT_RULES),
+    "fandom": (*_MARKUP_RULES, *_TEXT_RULES, "fandom-chrome"),
+    "wikipedia": (*_MARKUP_RULES, *_TEXT_RULES),
+    "mediawiki": (*_MARKUP_RULES, *_TEXT_RULES),
     "none": (),
 }
 

@@ -11,25 +11,25 @@ from . import Rule, register, vocab
 AD_BLOCKER_NOTICE = Rule(
     name="ad-blocker-notice",
     reason="Fandom/Wikia notice shown to readers using an ad blocker",
-    stages=("block", "line"),
+    stages=("markup", "block", "line"),
     patterns=vocab.AD_BLOCKER_NOTICE,
 )
 LICENCE_FOOTER = Rule(
     name="licence-footer",
     reason="licence and last-edited lines from the page footer",
-    stages=("block", "line"),
+    stages=("markup", "block", "line"),
     patterns=vocab.LICENCE_FOOTER,
 )
 RETRIEVED_FROM = Rule(
     name="retrieved-from",
     reason='MediaWiki\'s "Retrieved from" permalink line',
-    stages=("block", "line"),
+    stages=("markup", "block", "line"),
     patterns=vocab.RETRIEVED_FROM,
 )
 SKIP_LINKS = Rule(
     name="skip-links",
     reason="accessibility skip links and the site tagline",
-    stages=("block", "line"),
+    stages=("markup", "block", "line"),
     patterns=vocab.SKIP_LINKS,
 )
 COOKIE_BANNER = Rule(
@@ -41,7 +41,7 @@ COOKIE_BANNER = Rule(
 FANDOM_CHROME = Rule(
     name="fandom-chrome",
     reason="Fandom header, footer, video player and ad-slot labels",
-    stages=("block", "line"),
+    stages=("markup", "block", "line"),
     patterns=vocab.FANDOM_CHROME,
     max_chars=80,
 )
@@ -126,22 +126,22 @@ CATEGORY_BAR = Rule(
 )
 NAVBOX = Rule(
     name="navbox",
-    reason="navigation box linking related articles",
-    stages=("line",),
+    reason="navigation box or sidebar linking related articles",
+    stages=("markup", "line"),
     patterns=(*vocab.NAVBOX_VTE, *vocab.NAVBOX_ROW),
     max_chars=400,
 )
 SISTER_PROJECT = Rule(
     name="sister-project",
-    reason="box pointing to a sister project (Wiktionary, Commons, Wikiquote…)",
-    stages=("line", "block"),
+    reason="box pointing to a sister project (Wiktionary, Commons, Wikiquote…), portal or spoken article",
+    stages=("markup", "line", "block"),
     patterns=vocab.SISTER_PROJECT,
     max_chars=300,
 )
 MAINTENANCE_NOTICE = Rule(
     name="maintenance-notice",
     reason="maintenance template asking editors to improve the page",
-    stages=("line", "block"),
+    stages=("markup", "line", "block"),
     patterns=vocab.MAINTENANCE_NOTICE,
     max_chars=600,
 )
@@ -161,8 +161,8 @@ LEAKED_CODE = Rule(
 )
 PAGE_TOOLS = Rule(
     name="page-tools",
-    reason="page actions and their links (history, purge, talk, sign-in, comment counter)",
-    stages=("line", "inline"),
+    reason="page tools and actions: history, purge, talk, sign-in, share/download links, rating prompts",
+    stages=("markup", "line", "inline"),
     patterns=vocab.PAGE_TOOLS,
     max_chars=160,
 )

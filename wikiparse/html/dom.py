@@ -1,0 +1,282 @@
+"""The lxml side of the HTML reader: parse the whole page once, under :class:`Limits`.
+
+lxml parses at tens of MB/s where building a BeautifulSoup tree of a whole page runs at a few:
+so the page is parsed here, skin detection and the cut of the content region work on this tree,
+and only the cut region reaches bs4 (:mod:`wikiparse.html.soup`).
+
+Selectors in the skin and chrome tables are compound selectors of a small CSS subset — one
+``tag``, ``#id``, ``.class``, ``[attr]``, ``[attr=value]``, ``[attr^=value]``, ``[attr*=value]``,
+``,`` alternatives — parsed once, at import, and matched in Python during one pass over the tree
+(:class:`Matcher`): measured, an XPath predicate per selector costs ten times more.
+
+>>> Compound.parse("div.navbox[role=navigation]")
+Compound(tag='div', id=None, classes=frozenset({'navbox'}), attrs=(('role', '=', 'navigation'),))
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import lxml.etree
+import regex
+
+from ..errors import InputError, LimitExceeded
+from ..options import Limits
+
+Element = Any
+"""An ``lxml.etree._Element`` (lxml ships no type information).
+
+The plain etree parser is used, not ``lxml.html``'s: its element classes are looked up in Python
+for every element touched, which cost more than the rest of the cut.
+"""
+
+# libxml2 stops nesting at this depth even with huge_tree; deeper content would be lost silently.
+PARSER_DEPTH_CAP = 2040
+
+_PARSER = lxml.etree.HTMLParser(huge_tree=True, remove_pis=True)
+# lxml refuses str input that declares an encoding (the text is decoded already).
+_XML_DECLARATION = regex.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
+
+_COMPOUND = regex.compile(
+    r"(?P<tag>[a-zA-Z][a-zA-Z0-9-]*|\*)?(?P<rest>(?:#[\w-]+|\.[\w-]+|\[[^\]]+\])*)", regex.ASCII
+)
+_PART = regex.compile(
+    r"#(?P<id>[\w-]+)|\.(?P<cls>[\w-]+)|\[(?P<attr>[\w:-]+)(?:(?P<op>[\^*]?=)(?P<val>[^\]]*))?\]"
+)
+
+
+def parse_page(text: str, limits: Limits) -> Element:
+    """The page's root element; raises ``LimitExceeded`` past ``max_nodes`` or the parser's depth."""
+    if len(text) > limits.max_text_chars:
+        raise LimitExceeded(f"page of {len(text):,} characters", limits.max_text_chars, "max_text_chars")
+    try:
+        root = lxml.etree.fromstring(_XML_DECLARATION.sub("", text, count=1), parser=_PARSER)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise InputError(f"the HTML could not be parsed: {exc}") from exc
+    if root is None:
+        raise InputError("the HTML has no elements")
+    nodes = int(root.xpath("count(//*)"))
+    if nodes > limits.max_nodes:
+        raise LimitExceeded(f"page of {nodes:,} elements", limits.max_nodes, "max_nodes")
+    if _TOO_DEEP(root):
+        # libxml2 silently drops what lies deeper than its cap: refuse rather than lose text.
+        raise LimitExceeded(
+            f"element nesting of more than {PARSER_DEPTH_CAP} levels", PARSER_DEPTH_CAP, "max_depth"
+        )
+    return root
+
+
+_TOO_DEEP = lxml.etree.XPath("boolean(/*" + "/*" * PARSER_DEPTH_CAP + ")")
+
+
+def classes(el: Element) -> frozenset[str]:
+    """The class tokens of an element."""
+    value = el.get("class")
+    return frozenset(value.split()) if value else frozenset()
+
+
+def text_of(el: Element) -> str:
+    """Visible-text approximation of an element: its text with whitespace collapsed."""
+    return " ".join(lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False).split())
+
+
+def drop_tree(el: Element) -> None:
+    """Remove an element and its content, keeping the text that follows it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        previous = el.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+def drop_tag(el: Element) -> None:
+    """Remove an element's tag, keeping its text and children in place."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    index = parent.index(el)
+    children = list(el)
+    before = parent[index - 1] if index else None
+    lead = el.text or ""
+    if before is None:
+        parent.text = (parent.text or "") + lead
+    else:
+        before.tail = (before.tail or "") + lead
+    tail = el.tail or ""
+    if children:
+        children[-1].tail = (children[-1].tail or "") + tail
+    elif before is None:
+        parent.text = (parent.text or "") + tail
+    else:
+        before.tail = (before.tail or "") + tail
+    parent[index : index + 1] = children
+
+
+# Elements whose boundaries separate words on screen (the rest are inline).
+BLOCK_TAGS = frozenset(
+    {
+    "address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "details",
+    "dialog", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2",
+    "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "li", "main", "nav", "ol", "p", "pre",
+    "section", "summary", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    }
+)  # fmt: skip
+
+
+def spaced_text(el: Element) -> str:
+    """Text of an element with a space at block boundaries ("Charms Kettle Charm", not glued)."""
+    parts: list[str] = []
+    for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
+        block = node.tag in BLOCK_TAGS
+        if event == "start":
+            if block:
+                parts.append(" ")
+            if isinstance(node.tag, str) and node.text:
+                parts.append(node.text)
+        else:
+            if block:
+                parts.append(" ")
+            if node is not el and node.tail:
+                parts.append(node.tail)
+    return " ".join("".join(parts).split())
+
+
+def describe(el: Element) -> str:
+    """``tag#id.class`` — a short name for an element in removal summaries."""
+    name = str(el.tag)
+    if el.get("id"):
+        name += "#" + el.get("id")
+    first = next(iter(sorted(classes(el))), None)
+    if first:
+        name += "." + first
+    return name
+
+
+@attrs.frozen
+class Compound:
+    """One compound selector (``tag#id.class[attr=value]``), matched in Python against an element.
+
+    Matching in Python over one pass of the tree is several times faster than an XPath class test
+    (``contains(concat(' ', normalize-space(@class), ' '), …)``) per selector per element.
+    """
+
+    tag: str | None
+    id: str | None
+    classes: frozenset[str]
+    attrs: tuple[tuple[str, str, str], ...]
+    """(name, operator, value); operator is ``""`` (present), ``=``, ``^=`` or ``*=``."""
+
+    @classmethod
+    def parse(cls, selector: str) -> Compound:
+        text = selector.strip()
+        match = _COMPOUND.fullmatch(text)
+        if match is None or not text or match["rest"] is None:
+            raise ValueError(f"unsupported compound selector {selector!r}")
+        ident = None
+        names: set[str] = set()
+        tests: list[tuple[str, str, str]] = []
+        for part in _PART.finditer(match["rest"]):
+            if part["id"]:
+                ident = part["id"]
+            elif part["cls"]:
+                names.add(part["cls"])
+            else:
+                tests.append((part["attr"], part["op"] or "", (part["val"] or "").strip("\"'")))
+        tag = match["tag"] if match["tag"] not in (None, "*") else None
+        return cls(tag, ident, frozenset(names), tuple(tests))
+
+    def key(self) -> tuple[str, str]:
+        """The most selective index key: ``("id", x)``, ``("class", x)`` or ``("tag", x)``."""
+        if self.id is not None:
+            return ("id", self.id)
+        if self.classes:
+            return ("class", min(self.classes))
+        if self.tag is not None:
+            return ("tag", self.tag)
+        raise ValueError("a selector needs an id, a class or a tag")
+
+    def matches(self, el: Element, el_classes: frozenset[str] | None = None) -> bool:
+        if self.tag is not None and el.tag != self.tag:
+            return False
+        if self.id is not None and el.get("id") != self.id:
+            return False
+        if self.classes and not self.classes <= (classes(el) if el_classes is None else el_classes):
+            return False
+        return all(_attr_ok(el.get(name), op, value) for name, op, value in self.attrs)
+
+
+def _attr_ok(actual: str | None, op: str, value: str) -> bool:
+    if actual is None:
+        return False
+    if op == "=":
+        return actual == value
+    if op == "^=":
+        return actual.startswith(value)
+    if op == "*=":
+        return value in actual
+    return True
+
+
+@attrs.frozen
+class Matcher:
+    """Many named compound selectors, matched against an element by index lookups.
+
+    When several selectors match, the one listed first wins, whatever the order of the element's
+    class tokens (set order would change with string hashing).
+    """
+
+    by_id: dict[str, tuple[tuple[int, str, Compound], ...]]
+    by_class: dict[str, tuple[tuple[int, str, Compound], ...]]
+    by_tag: dict[str, tuple[tuple[int, str, Compound], ...]]
+
+    @classmethod
+    def build(cls, named: tuple[tuple[str, str], ...]) -> Matcher:
+        """From (name, selector) pairs; a selector may list alternatives with commas."""
+        tables: dict[str, dict[str, list[tuple[int, str, Compound]]]] = {"id": {}, "class": {}, "tag": {}}
+        order = 0
+        for name, selector in named:
+            for alternative in selector.split(","):
+                compound = Compound.parse(alternative)
+                kind, key = compound.key()
+                tables[kind].setdefault(key, []).append((order, name, compound))
+                order += 1
+
+        def freeze(
+            table: dict[str, list[tuple[int, str, Compound]]],
+        ) -> dict[str, tuple[tuple[int, str, Compound], ...]]:
+            return {k: tuple(v) for k, v in table.items()}
+
+        return cls(freeze(tables["id"]), freeze(tables["class"]), freeze(tables["tag"]))
+
+    def match_all(self, el: Element) -> list[tuple[int, str]]:
+        """(order, name) of every selector that matches ``el``."""
+        tag = el.tag
+        if not isinstance(tag, str):
+            return []
+        found: list[tuple[int, str]] = []
+        ident = el.get("id")
+        if ident is not None and ident in self.by_id:
+            found.extend((o, n) for o, n, c in self.by_id[ident] if c.matches(el))
+        value = el.get("class")
+        if value:
+            tokens = value.split()
+            by_class = self.by_class
+            for token in tokens:
+                entries = by_class.get(token)
+                if entries:
+                    token_set = frozenset(tokens)
+                    found.extend((o, n) for o, n, c in entries if c.matches(el, token_set))
+        if tag in self.by_tag:
+            found.extend((o, n) for o, n, c in self.by_tag[tag] if c.matches(el))
+        return found
+
+    def match(self, el: Element) -> str | None:
+        """The name of the first-listed selector that matches ``el``, if any."""
+        found = self.match_all(el)
+        return min(found)[1] if found else None
