@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 import regex
 
-from ..rules import Rule, vocab
+from ..rules import vocab
 from .lines import classify
 from .shapes import is_prose
 from .state import ReadState, key, norm
@@ -58,7 +58,7 @@ def content(text: str) -> str:
 
 def drop_boilerplate(lines: list[Numbered], state: ReadState) -> list[Numbered]:
     """The lines that are not boilerplate; every dropped line or region is recorded in ``state``."""
-    generic = _Generic([r for r in state.rules.active("line") if r.name not in _SPECIAL])
+    special = frozenset(_SPECIAL)
     bare = [content(raw) for _, raw in lines]
     regions: tuple[Callable[[list[Numbered], list[str], int, ReadState, list[Numbered]], int | None], ...] = (
         _newpp,
@@ -79,35 +79,16 @@ def drop_boilerplate(lines: list[Numbered], state: ReadState) -> list[Numbered]:
         if end is not None:
             i = end
             continue
-        hit = generic.match(norm(raw), bare[i])
+        text = norm(raw)
+        hit = state.rules.first_match("line", text, exclude=special)
+        if hit is None and bare[i] != text:
+            hit = state.rules.first_match("line", bare[i], exclude=special)
         if hit is None:
             kept.append((number, raw))
         else:
-            state.drop(hit.name, norm(raw), number)
+            state.drop(hit.name, text, number)
         i += 1
     return kept
-
-
-class _Generic:
-    """The single-line rules, tried at once: one alternation, then the first rule that matches.
-
-    The alternation only filters (most lines match nothing); the answer is always confirmed by
-    the rules themselves, in registry order, so limits such as ``max_chars`` still hold.
-    """
-
-    def __init__(self, rules: list[Rule]) -> None:
-        self.rules = rules
-        patterns = [p for r in rules for p in r.patterns]
-        self.any = (
-            regex.compile("|".join(f"(?:{p})" for p in patterns) + r"\Z", regex.V1 | regex.I)
-            if patterns
-            else None
-        )
-
-    def match(self, text: str, bare: str) -> Rule | None:
-        if self.any is None or not (self.any.match(text) or (bare != text and self.any.match(bare))):
-            return None
-        return next((r for r in self.rules if r.matches(text) or (bare != text and r.matches(bare))), None)
 
 
 def _region_text(lines: list[Numbered], start: int, end: int) -> str:

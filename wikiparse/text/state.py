@@ -8,17 +8,15 @@ table-of-contents entries, categories, links and infoboxes.
 from __future__ import annotations
 
 import attrs
-import regex
 
 from ..records import Infobox, Link, Removal
 from ..rules import RuleSet
 
-_SPACE = regex.compile(r"\s+")
-
 
 def norm(text: str) -> str:
-    """Whitespace collapsed (NBSP included), for matching rules and comparing titles."""
-    return _SPACE.sub(" ", text.replace("\u00a0", " ")).strip()
+    """Whitespace collapsed (NBSP included: ``str.split`` treats it as space), for matching rules
+    and comparing titles."""
+    return " ".join(text.split())
 
 
 def key(text: str) -> str:
