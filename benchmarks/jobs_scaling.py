@@ -37,7 +37,18 @@ def generate(folder: Path, count: int) -> None:
 
 def run(folder: Path, jobs: int, out: Path) -> tuple[float, int, str]:
     """Wall time, exit code and a digest of the records and error lines written."""
-    command = [sys.executable, "-m", "wikiparse", "convert", str(folder), "-o", str(out), "-j", str(jobs), "-q"]
+    command = [
+        sys.executable,
+        "-m",
+        "wikiparse",
+        "convert",
+        str(folder),
+        "-o",
+        str(out),
+        "-j",
+        str(jobs),
+        "-q",
+    ]
     start = time.perf_counter()
     done = subprocess.run(command, check=False, stderr=subprocess.PIPE, text=True)
     elapsed = time.perf_counter() - start
