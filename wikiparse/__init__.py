@@ -28,6 +28,7 @@ from .records import (
     SourceInfo,
     Table,
 )
+from .unitparse import parse_unit
 
 __all__ = [
     "SCHEMA",
@@ -55,4 +56,5 @@ __all__ = [
     "WikiparseError",
     "__version__",
     "parse",
+    "parse_unit",
 ]

@@ -17,8 +17,13 @@ _TEXT_RULES = (
     "reference-marker",
 )
 
+# Rules of the wikitext reader (XML dumps and raw wikitext).
+_WIKITEXT_RULES = ("template", "reference", "file", "extension-tag", "wiki-syntax")
+
 PRESETS: dict[str, tuple[str, ...]] = {
     "text": (*_TEXT_RULES, "fandom-chrome", "glue-repair"),
+    # Wikitext is source, not a rendering: no page chrome, no rendered footnote markers.
+    "wikitext": _WIKITEXT_RULES,
     "fandom": ("page.outside-content", *_TEXT_RULES, "fandom-chrome"),
     "wikipedia": ("page.outside-content", *_TEXT_RULES),
     "mediawiki": ("page.outside-content", *_TEXT_RULES),
