@@ -100,10 +100,12 @@ def _blockquote(match: regex.Match[str], col: Collector) -> str:
 
 
 def finish(text: str, col: Collector) -> str:
-    """The last pass over one piece of text; see the module docstring."""
+    """The last pass over one piece of text; see the module docstring.
+
+    Literal text (``<nowiki>``) is put back after the markup checks: it shows as typed.
+    """
     if ANY_MARKER.search(text):
-        text = col.restore_literals(col.restore_words(text))
-        text = ANY_MARKER.sub("", BLOCK.sub("", text))
+        text = BLOCK.sub("", col.restore_words(text))
     if "&" in text:
         text = html.unescape(text)
     if _STRAY.search(text):
@@ -112,4 +114,6 @@ def finish(text: str, col: Collector) -> str:
     if "(" in text or "[" in text:
         text = _EMPTY_PARENS.sub("", text)
         text = _PAREN_TAIL.sub(")", _PAREN_LEAD.sub("(", text))
-    return text
+    if "\x02" in text:
+        text = col.restore_literals(text)
+    return ANY_MARKER.sub("", text) if ANY_MARKER.search(text) else text

@@ -150,13 +150,16 @@ INFOBOX_NAME = regex.compile(
     regex.IGNORECASE,
 )
 
-# Template parameters that style a box rather than hold its content (infobox and frame analysis).
+# Template parameters that style a box rather than hold its content (infobox and frame
+# analysis): whole names (enwiki Template:Infobox's own parameters), then name endings
+# ("image_size", "title_style") and beginnings ("image_caption", "pushpin_map").
 NON_CONTENT_PARAM = regex.compile(
-    r"(?:^|[_ ])(?:image\d*|img|logo|signature|alt|upright|size|width|height|style|class|colou?r|bgcolor|"
-    r"border|float|align|state|embed|child|subbox|module\d*|qid|nocat|noicon|onlysourced|fetchwikidata|"
-    r"suppressfields|pushpin\w*|map\w*|relief|caption_align|coordinates_display|dot\w*|mark|marksize|"
-    r"bodyclass|titlestyle|abovestyle|headerstyle|labelstyle|datastyle|belowstyle|name|template|"
-    r"navbar|tnavbar|autoheaders|decat|italic title|image_?size|imagesize|image_?upright)(?:$|[_ ]?\d*$)",
+    r"^(?:name|template|embed|child|subbox|module\d*|qid|nocat|noicon|onlysourced|fetchwikidata|"
+    r"suppressfields|italic[ _]title|autoheaders|decat|bodyclass|bodystyle|navbar|tnavbar|state|"
+    r"image\d*|img|logo|signature|alt|caption|upright|relief|mark|marksize|float|align|width|"
+    r"height|size|style|class|colou?r|bgcolor|border|gap|coordinates|coords)\d*$"
+    r"|[_ ](?:size|width|height|style|class|colou?r|bgcolor|alt|upright|caption|image|img|px|align)\d*$"
+    r"|^(?:image|logo|map|pushpin|signature|coat[_ ]of[_ ]arms|flag|seal|dot)[_ ]",
     regex.IGNORECASE,
 )
 
