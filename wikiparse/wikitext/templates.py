@@ -233,7 +233,7 @@ class TemplateIndex:
         if not self.templates:
             return ()
         found: dict[str, TemplateInfo] = {}
-        for name in _called_names(text):
+        for name in called_names(text):
             key = template_key(name, self.template_prefixes)
             if key not in found:
                 info = self.resolve(key)
@@ -242,5 +242,6 @@ class TemplateIndex:
         return tuple(found.items())
 
 
-def _called_names(text: str) -> Iterable[str]:
+def called_names(text: str) -> Iterable[str]:
+    """Names of the templates a page calls, once each, in order of first call."""
     return dict.fromkeys(_CALLED.findall(text))
