@@ -34,10 +34,10 @@ from .records import (
 from .rules import RuleSet
 
 # Invisible characters that carry no text: zero-width space/joiners, soft hyphen, BOM, bidi marks.
-_INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e]")
-_SPACES = regex.compile(r"[^\S\n]+|\s*\n\s*")
+_INVISIBLE = r"\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e"
 _SPACE_BEFORE_PUNCT = regex.compile(r"(?<=\S) +(?=[,.;](?:\s|$))")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
+_DROPPED = regex.compile(f"[{_INVISIBLE}{_CONTROL}]")  # one scan for both
 
 
 def clean_text(text: str) -> str:
@@ -46,9 +46,11 @@ def clean_text(text: str) -> str:
     >>> clean_text("  a\\u200b b\\n\\n c ")
     'a b c'
     """
-    text = _CONTROL.sub("", _INVISIBLE.sub("", text))
-    text = _SPACES.sub(" ", text).strip()
-    return _SPACE_BEFORE_PUNCT.sub("", text)
+    text = _DROPPED.sub("", text)
+    text = " ".join(text.split())  # every whitespace run, NBSP and newlines included
+    if " ," in text or " ." in text or " ;" in text:
+        text = _SPACE_BEFORE_PUNCT.sub("", text)
+    return text
 
 
 # English function words that a lost link boundary glues to the next, capitalised word

@@ -55,6 +55,8 @@ class Collector:
     categories: list[str] = attrs.Factory(list)
     infoboxes: list[Infobox] = attrs.Factory(list)
     disambiguation: bool = False
+    stray_possible: bool = True
+    """Whether unbalanced markup may remain; cleared once a whole-page check finds none."""
     stray: list[str] = attrs.Factory(list)
     """Unbalanced markup cut from text (``[[``, ``}}``…), logged once per page."""
 
@@ -87,9 +89,14 @@ class Collector:
             return text
         return LITERAL.sub(lambda m: self.literals[int(m.group(1))], text)
 
+    @property
+    def marked(self) -> bool:
+        """Whether any marker was handed out (if not, no text needs a marker scan)."""
+        return bool(self.literals or self.words or self.blocks)
+
     def plain(self, text: str) -> str:
         """Text with markers resolved to their words, for removal records."""
-        if not ANY_MARKER.search(text):
+        if not self.marked or not ANY_MARKER.search(text):
             return text
         text = self.restore_literals(self.restore_words(text))
         return ANY_MARKER.sub("", BLOCK.sub("", text))

@@ -31,6 +31,7 @@ _STRAY = regex.compile(r"\[\[|\]\]|\{\{|\}\}|\{\||\|\}|'''")
 _EMPTY_PARENS = regex.compile(r"\(\s*(?:[,;:.–—-]\s*)*\)|\[\s*(?:[,;:]\s*)*\]")
 _PAREN_LEAD = regex.compile(r"\(\s*[,;:]\s*")
 _PAREN_TAIL = regex.compile(r"\s*[,;:]\s*\)")
+_PAREN_HINT = regex.compile(r"[(\[]\s*[,;:.–—\-)\]]|[,;:]\s*\)")
 
 
 def strip_quotes(line: str) -> str:
@@ -104,16 +105,22 @@ def finish(text: str, col: Collector) -> str:
 
     Literal text (``<nowiki>``) is put back after the markup checks: it shows as typed.
     """
-    if ANY_MARKER.search(text):
+    marked = col.marked and ANY_MARKER.search(text) is not None
+    if marked:
         text = BLOCK.sub("", col.restore_words(text))
     if "&" in text:
         text = html.unescape(text)
-    if _STRAY.search(text):
+    if col.stray_possible and _STRAY.search(text):
         col.stray.extend(_STRAY.findall(text))
         text = _STRAY.sub(" ", text)
-    if "(" in text or "[" in text:
+    if ("(" in text or "[" in text) and _PAREN_HINT.search(text):
         text = _EMPTY_PARENS.sub("", text)
         text = _PAREN_TAIL.sub(")", _PAREN_LEAD.sub("(", text))
-    if "\x02" in text:
-        text = col.restore_literals(text)
-    return ANY_MARKER.sub("", text) if ANY_MARKER.search(text) else text
+    if marked:
+        text = ANY_MARKER.sub("", col.restore_literals(text))
+    return text
+
+
+def may_hold_stray_markup(text: str) -> bool:
+    """Whether ``text`` holds any markup :func:`finish` would cut (a whole-page pre-check)."""
+    return _STRAY.search(text) is not None

@@ -10,6 +10,8 @@ inside a file caption is resolved before the file.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from ..records import Link, Paragraph
@@ -86,6 +88,7 @@ def _pipe_trick(target: str) -> str:
     return _PARENTHETICAL.sub("", name).strip() or name
 
 
+@lru_cache(maxsize=65536)
 def _canonical(target: str) -> str:
     page, hash_, anchor = target.partition("#")
     page = title_text(page)

@@ -14,7 +14,7 @@ from .blocks import read_blocks
 from .collect import Collector
 from .context import PageContext
 from .expand import expand
-from .inline import format_text
+from .inline import format_text, may_hold_stray_markup
 from .links import read_links
 from .preprocess import preprocess
 from .vocab import REDIRECT
@@ -54,6 +54,7 @@ def read_wikitext(text: str, rules: RuleSet, limits: Limits, context: PageContex
     text = expand(text, col)
     text = read_links(text, col)
     text = format_text(text, col)
+    col.stray_possible = bool(col.blocks) or may_hold_stray_markup(text)
     blocks = read_blocks(text, col)
     if col.stray:
         col.drop("wiki-syntax", " ".join(col.stray))
