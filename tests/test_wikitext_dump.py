@@ -213,3 +213,27 @@ def test_parse_of_an_export_with_one_article_and_its_templates() -> None:
     record = wikiparse.parse(dump(ARTICLE, TEMPLATE, TALK))
     assert record.title == "Gull"
     assert record.infoboxes[0].fields[0].label == "Built"
+
+
+def test_table_infobox_definition_gives_labels_from_its_rows() -> None:
+    definition = (
+        '{| class="infobox"\n|+ {{{name|{{PAGENAME}}}}}\n|-\n| colspan=2 | [[File:{{{image}}}|200px]]\n'
+        "|-\n! Built\n| {{{built|}}}\n|-\n! style=\"text-align:left\" | '''Home port'''\n| {{{port|}}}\n"
+        "{{#if:{{{captain|}}}|\n{{!}}-\n! Captain:\n{{!}} {{{captain}}}\n}}\n"
+        "|-\n| '''Crew''' || {{{crew}}}\n|}"
+    )
+    article = page(
+        "Tern", "{{Ship box|built=1901|port=[[Dover]]|captain=Ann Lee|image=T.jpg}}\nA ferry.", page_id=8
+    )
+    (unit,) = [
+        u
+        for u in units(dump(article, page("Template:Ship box", definition, ns=10, page_id=9)))
+        if isinstance(u, Unit)
+    ]
+    (box,) = wikiparse.parse_unit(unit).infoboxes
+    assert box.title == "Tern"
+    assert [(f.label, f.value) for f in box.fields] == [
+        ("Built", "1901"),
+        ("Home port", "Dover"),
+        ("Captain", "Ann Lee"),
+    ]

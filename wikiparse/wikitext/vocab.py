@@ -11,6 +11,12 @@ from __future__ import annotations
 
 import regex
 
+
+def _names(joined: str) -> frozenset[str]:
+    """A set of names written ``"a|b|c"``, compact for long vocabularies."""
+    return frozenset(joined.split("|"))
+
+
 # "#REDIRECT [[Target]]" and its localisations (MagicWord 'redirect').
 REDIRECT_WORDS = (
     "redirect|weiterleitung|redirección|redireccion|renvoi|redirection|rinvia|rinvio|doorverwijzing|"
@@ -27,120 +33,27 @@ MAGIC_SWITCH = regex.compile(r"__[A-Z\p{Lu}]{2,30}__")
 DISAMBIGUATION_SWITCH = "__DISAMBIG__"
 
 # Templates and parser functions with nothing visible in text: page properties, layout, anchors.
-SILENT_TEMPLATES = frozenset(
-    [
-        "defaultsort",
-        "defaultsortkey",
-        "defaultcategorysort",
-        "displaytitle",
-        "noexternallanglinks",
-        "#babel",
-        "toc",
-        "notoc",
-        "noindex",
-        "index",
-        "nocc",
-        "#seo",
-        "#set",
-        "#description",
-        "short description",
-        "use dmy dates",
-        "use mdy dates",
-        "use british english",
-        "use american english",
-        "use indian english",
-        "use australian english",
-        "use canadian english",
-        "use new zealand english",
-        "engvarb",
-        "use list-defined references",
-        "pp",
-        "pp-move-indef",
-        "pp-semi-indef",
-        "pp-protected",
-        "pp-vandalism",
-        "pp-move",
-        "pp-semi",
-        "pp-dispute",
-        "pp-template",
-        "featured article",
-        "good article",
-        "italic title",
-        "lowercase title",
-        "dmoz",
-        "bots",
-        "toc right",
-        "toc left",
-        "toclimit",
-        "clear",
-        "clr",
-        "-",
-        "clearleft",
-        "clearright",
-        "clear left",
-        "clear right",
-        "anchor",
-        "anchors",
-        "sfn whitelist",
-        "r from camelcase",
-        "r from subpage",
-        "r from other capitalisation",
-        "r from alternative name",
-        "r from misspelling",
-        "redr",
-        "refbegin",
-        "refend",
-        "div col",
-        "div col end",
-        "colbegin",
-        "colend",
-        "col-begin",
-        "col-end",
-        "col-break",
-        "col-2",
-        "col-3",
-        "multicol",
-        "multicol-break",
-        "multicol-end",
-        "columns-list",
-        "end",
-        "fb end",
-        "s-start",
-        "s-end",
-        "start box",
-        "end box",
-    ]
+SILENT_TEMPLATES = _names(
+    "defaultsort|defaultsortkey|defaultcategorysort|displaytitle|noexternallanglinks|#babel|toc|"
+    "notoc|noindex|index|nocc|#seo|#set|#description|short description|use dmy dates|"
+    "use mdy dates|use british english|use american english|use indian english|"
+    "use australian english|use canadian english|use new zealand english|engvarb|"
+    "use list-defined references|pp|pp-move-indef|pp-semi-indef|pp-protected|pp-vandalism|pp-move|"
+    "pp-semi|pp-dispute|pp-template|featured article|good article|italic title|lowercase title|"
+    "dmoz|bots|toc right|toc left|toclimit|clear|clr|-|clearleft|clearright|clear left|"
+    "clear right|anchor|anchors|sfn whitelist|r from camelcase|r from subpage|"
+    "r from other capitalisation|r from alternative name|r from misspelling|redr|refbegin|refend|"
+    "div col|div col end|colbegin|colend|col-begin|col-end|col-break|col-2|col-3|multicol|"
+    "multicol-break|multicol-end|columns-list|end|fb end|s-start|s-end|start box|end box|"
+    "flagicon|flag icon|flagdeco|flagicon image|increase|decrease|steady|nowrap end"
 )
 
 # Templates that mark a disambiguation page (enwiki Category:Disambiguation message boxes; Fandom).
-DISAMBIGUATION_TEMPLATES = frozenset(
-    [
-        "disambiguation",
-        "disambig",
-        "dab",
-        "disamb",
-        "disambiguation page",
-        "hndis",
-        "geodis",
-        "numberdis",
-        "letter-numbercombdisambig",
-        "given name",
-        "surname",
-        "shipindex",
-        "set index",
-        "set index article",
-        "sia",
-        "mountainindex",
-        "roadindex",
-        "sportindex",
-        "begriffsklärung",
-        "homonymie",
-        "desambiguación",
-        "disambigua",
-        "неоднозначность",
-        "пояснение",
-        "многозначност",
-    ]
+DISAMBIGUATION_TEMPLATES = _names(
+    "disambiguation|disambig|dab|disamb|disambiguation page|hndis|geodis|numberdis|"
+    "letter-numbercombdisambig|given name|surname|shipindex|set index|set index article|sia|"
+    "mountainindex|roadindex|sportindex|begriffsklärung|homonymie|desambiguación|disambigua|"
+    "неоднозначность|пояснение|многозначност"
 )
 
 # Infobox templates by name when the dump does not define them.
@@ -169,78 +82,13 @@ FILE_VALUE = regex.compile(
 )
 
 # File embed options that are not a caption (enwiki Help:Pictures) and frequent localisations.
-FILE_OPTIONS = frozenset(
-    [
-        "thumb",
-        "thumbnail",
-        "frame",
-        "framed",
-        "frameless",
-        "border",
-        "left",
-        "right",
-        "center",
-        "centre",
-        "none",
-        "upright",
-        "baseline",
-        "middle",
-        "sub",
-        "super",
-        "sup",
-        "top",
-        "text-top",
-        "bottom",
-        "text-bottom",
-        "mini",
-        "miniatur",
-        "miniature",
-        "vignette",
-        "gauche",
-        "droite",
-        "links",
-        "rechts",
-        "hochkant",
-        "rahmenlos",
-        "rahmen",
-        "zentriert",
-        "miniaturadeimagen",
-        "miniatura",
-        "izquierda",
-        "derecha",
-        "centro",
-        "miniaturadaimagem",
-        "direita",
-        "esquerda",
-        "mały",
-        "prawo",
-        "lewo",
-        "miniatuur",
-        "destra",
-        "sinistra",
-        "мини",
-        "миниатюра",
-        "справа",
-        "слева",
-        "центр",
-        "ляво",
-        "дясно",
-        "център",
-        "рамка",
-        "без рамки",
-        "缩略图",
-        "左",
-        "右",
-        "居中",
-        "サムネイル",
-        "右",
-        "左",
-        "中央",
-        "섬네일",
-        "왼쪽",
-        "오른쪽",
-        "가운데",
-    ]
+FILE_OPTIONS = _names(
+    "thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|upright|baseline|"
+    "middle|sub|super|sup|top|text-top|bottom|text-bottom|mini|miniatur|miniature|vignette|gauche|"
+    "droite|links|rechts|hochkant|rahmenlos|rahmen|zentriert|miniaturadeimagen|miniatura|"
+    "izquierda|derecha|centro|miniaturadaimagem|direita|esquerda|mały|prawo|lewo|miniatuur|destra|"
+    "sinistra|мини|миниатюра|справа|слева|центр|ляво|дясно|център|рамка|без рамки|缩略图|左|右|居中|"
+    "サムネイル|右|左|中央|섬네일|왼쪽|오른쪽|가운데"
 )
 FILE_OPTION = regex.compile(
     r"^(?:\d*x?\d+\s*(?:px|пкс|пикс)|(?:link|alt|page|class|lang|upright|thumb|thumbnail|border|"
@@ -249,93 +97,21 @@ FILE_OPTION = regex.compile(
 )
 
 # Interwiki prefixes whose links show their words ("[[wikt:word]]"); language codes are shaped.
-INTERWIKI = frozenset(
-    [
-        "w",
-        "wikipedia",
-        "wikt",
-        "wiktionary",
-        "commons",
-        "c",
-        "meta",
-        "m",
-        "mw",
-        "mediawikiwiki",
-        "wikia",
-        "fandom",
-        "wikiquote",
-        "q",
-        "s",
-        "wikisource",
-        "b",
-        "wikibooks",
-        "n",
-        "wikinews",
-        "v",
-        "wikiversity",
-        "species",
-        "wikispecies",
-        "d",
-        "wikidata",
-        "voy",
-        "wikivoyage",
-        "foundation",
-        "wmf",
-        "phab",
-        "google",
-        "imdb",
-        "memoryalpha",
-        "ma",
-        "wookieepedia",
-        "gutenberg",
-    ]
+INTERWIKI = _names(
+    "w|wikipedia|wikt|wiktionary|commons|c|meta|m|mw|mediawikiwiki|wikia|fandom|wikiquote|q|s|"
+    "wikisource|b|wikibooks|n|wikinews|v|wikiversity|species|wikispecies|d|wikidata|voy|"
+    "wikivoyage|foundation|wmf|phab|google|imdb|memoryalpha|ma|wookieepedia|gutenberg"
 )
 LANGUAGE_PREFIX = regex.compile(r"^[a-z]{2,3}(?:-[a-z0-9]{2,8}){0,2}$|^simple$")
 
 # Extension tags whose content is not read as wikitext here.
 CODE_TAGS = frozenset({"pre", "syntaxhighlight", "source"})
-DROPPED_TAGS = frozenset(
-    [
-        "math",
-        "chem",
-        "ce",
-        "hiero",
-        "score",
-        "timeline",
-        "graph",
-        "mapframe",
-        "maplink",
-        "templatedata",
-        "imagemap",
-        "inputbox",
-        "categorytree",
-        "charinsert",
-        "dynamicpagelist",
-        "dpl",
-        "rss",
-        "youtube",
-        "embedvideo",
-        "nicovideo",
-        "vimeo",
-        "googlemaps",
-        "ogg",
-        "mp3",
-        "templatestyles",
-        "indicator",
-        "section",
-        "talkpage",
-        "comments",
-        "bloglist",
-        "forum",
-        "mainpage-leftcolumn-start",
-        "mainpage-rightcolumn-start",
-        "mainpage-endcolumn",
-        "choose",
-        "option",
-        "phonos",
-        "kbd-fancy",
-        "jsonconfig",
-    ]
+DROPPED_TAGS = _names(
+    "math|chem|ce|hiero|score|timeline|graph|mapframe|maplink|templatedata|imagemap|inputbox|"
+    "categorytree|charinsert|dynamicpagelist|dpl|rss|youtube|embedvideo|nicovideo|vimeo|"
+    "googlemaps|ogg|mp3|templatestyles|indicator|section|talkpage|comments|bloglist|forum|"
+    "mainpage-leftcolumn-start|mainpage-rightcolumn-start|mainpage-endcolumn|choose|option|phonos|"
+    "kbd-fancy|jsonconfig"
 )
 EXTENSION_TAGS = (
     "ref|references|nowiki|gallery|pre|syntaxhighlight|source|math|chem|ce|hiero|score|timeline|graph|"

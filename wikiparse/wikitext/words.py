@@ -76,6 +76,15 @@ def _as_of(call: Call) -> str:
     return f"{words} {format_date(year, month, day)}"
 
 
+def _marriage(call: Call) -> str:
+    """``{{marriage|Ann Lee|1901|1920|end=died}}`` → ``Ann Lee (m. 1901; died 1920)``."""
+    who, start, end = (call.arg(i).strip() for i in (1, 2, 3))
+    span = f"m. {start}" if start else ""
+    if end:
+        span += f"; {call.first('end', 'reason') or 'div.'} {end}"
+    return f"{who} ({span})" if span else who
+
+
 def _money(symbol: str) -> Render:
     return lambda call: f"{symbol}{call.arg(1).strip()}"
 
@@ -108,7 +117,8 @@ _register(
     "chem2|nts|ntsh|nowrap begin|center|centre|midsize|allcaps|lowercase|uppercase|ill|"
     "interlanguage link|interlanguage link multi|illm|flagcountry|flagu|flag|flagathlete|"
     "player|sclass|lang-x|wikt-lang|sans-serif|serif|shy|sub|sup|su|mvar|math|bigger|lcfirst|ucfirst|"
-    "section link|slink|self-reference|selfref|pslink|unichar|ipa-skip|transliteration skip",
+    "section link|slink|self-reference|selfref|pslink|unichar|ipa-skip|transliteration skip|nq|"
+    "nastaliq|railgauge|vr|lsj|keypress",
     _arg(1),
 )
 _register(
@@ -132,6 +142,7 @@ _register(
 )
 _register("harvnb|harvtxt|harvard citation no brackets|harvard citation text|harv|harvp", harv_words)
 _register("as of", _as_of)
+_register("marriage|married", _marriage)
 _register("circa|c.|ca.", lambda c: f"c. {c.arg(1).strip()}".strip())
 _register("floruit|fl.", lambda c: f"fl. {c.arg(1).strip()}".strip())
 _register("reign|r.", lambda c: "r. " + "–".join(v.strip() for v in c.positional[:2] if v.strip()))
@@ -157,46 +168,12 @@ _register("inr|₹", _money("₹"))
 _register("aud|a$", _money("A$"))
 _register("cad|ca$", _money("CA$"))
 _register("ship", _ship)
-for _prefix_name in [
-    "RMS",
-    "HMS",
-    "SS",
-    "USS",
-    "HMAS",
-    "HMCS",
-    "HMNZS",
-    "MV",
-    "SMS",
-    "USNS",
-    "USCGC",
-    "HNLMS",
-    "INS",
-    "ORP",
-    "HNoMS",
-    "HDMS",
-    "HSwMS",
-    "ARA",
-    "RV",
-    "TS",
-    "PS",
-    "SY",
-    "MS",
-    "MY",
-    "USAT",
-    "USRC",
-    "HMT",
-    "HMHS",
-    "HMY",
-    "RFA",
-    "SMU",
-    "NRP",
-    "ROKS",
-    "JDS",
-    "JS",
-    "KRI",
-    "BAP",
-    "BRP",
-]:
+# Ship prefixes ({{HMS|Victory}} → "HMS Victory"), enwiki Category:Ship prefix templates.
+_SHIP_PREFIXES = (
+    "RMS HMS SS USS HMAS HMCS HMNZS MV SMS USNS USCGC HNLMS INS ORP HNoMS HDMS HSwMS ARA RV TS PS SY "
+    "MS MY USAT USRC HMT HMHS HMY RFA SMU NRP ROKS JDS JS KRI BAP BRP"
+)
+for _prefix_name in _SHIP_PREFIXES.split(" "):
     _register(_prefix_name.lower(), _prefix(_prefix_name))
 
 _register("·|dot|middot|dot-separator|spaced middot", _const(" · "))
