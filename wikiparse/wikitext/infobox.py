@@ -15,7 +15,7 @@ from .calls import Call
 from .collect import Collector
 from .fragment import render_fragment
 from .templates import TemplateInfo
-from .vocab import FILE_VALUE, NON_CONTENT_PARAM
+from .vocab import FILE_VALUE, NON_CONTENT_PARAM, PIXEL_VALUE
 
 _PARAM_USE = regex.compile(r"\{\{\{\s*([^{}|]+?)\s*(?:\|([^{}]*))?\}\}\}")
 _PAGENAME = regex.compile(r"\{\{\s*PAGENAMEE?\s*\}\}", regex.IGNORECASE)
@@ -31,8 +31,10 @@ def _substitute(text: str, call: Call, col: Collector) -> str:
 
 
 def _value(raw: str, col: Collector) -> str:
-    if not raw.strip() or (FILE_VALUE.search(raw) and "[[" not in raw and " " not in raw.strip()):
+    if not raw.strip() or PIXEL_VALUE.match(raw):
         return ""
+    if FILE_VALUE.search(raw) and "[[" not in raw and " " not in raw.strip():
+        return ""  # a file name: the image shown, not a value to read
     return render_fragment(raw, col, lines=", ")
 
 

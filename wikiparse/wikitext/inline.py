@@ -80,6 +80,15 @@ def _split_one_bold(parts: list[str], runs: list[int], literal: list[str]) -> No
         runs[pick] = 2
 
 
+def strip_tags(text: str) -> str:
+    """HTML tags out, their content kept.
+
+    >>> strip_tags("CO<sub>2</sub> and <span style='x'>ice</span>")
+    'CO2 and ice'
+    """
+    return _TAG.sub("", _BR.sub(" ", text))
+
+
 def format_text(text: str, col: Collector) -> str:
     """Whole-page pass: block quotes, line breaks, HTML tags, emphasis."""
     if "<" in text:

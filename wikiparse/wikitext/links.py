@@ -10,6 +10,7 @@ inside a file caption is resolved before the file.
 
 from __future__ import annotations
 
+import html
 from functools import lru_cache
 
 import regex
@@ -19,6 +20,7 @@ from ..titles import title_text
 from .calls import split_pipes
 from .collect import Collector
 from .context import CATEGORY, FILE
+from .inline import strip_tags
 from .preprocess import at_line
 from .vocab import FILE_OPTION, FILE_OPTIONS, INTERWIKI, LANGUAGE_PREFIX
 
@@ -90,6 +92,8 @@ def _pipe_trick(target: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _canonical(target: str) -> str:
+    if "&" in target:
+        target = html.unescape(target)
     page, hash_, anchor = target.partition("#")
     page = title_text(page)
     page = page[:1].upper() + page[1:]
@@ -97,8 +101,13 @@ def _canonical(target: str) -> str:
 
 
 def _plain_words(words: str, col: Collector) -> str:
+    """The words of a link as they read (no emphasis, tags or entities)."""
     if "''" in words:
         words = _QUOTE_RUNS.sub("", words)
+    if "<" in words:
+        words = strip_tags(words)
+    if "&" in words:
+        words = html.unescape(words)
     return " ".join(col.plain(words).split())
 
 

@@ -72,9 +72,13 @@ NON_CONTENT_PARAM = regex.compile(
     r"image\d*|img|logo|signature|alt|caption|upright|relief|mark|marksize|float|align|width|"
     r"height|size|style|class|colou?r|bgcolor|border|gap|coordinates|coords)\d*$"
     r"|[_ ](?:size|width|height|style|class|colou?r|bgcolor|alt|upright|caption|image|img|px|align)\d*$"
-    r"|^(?:image|logo|map|pushpin|signature|coat[_ ]of[_ ]arms|flag|seal|dot)[_ ]",
+    r"|^(?:image|logo|map|pushpin|signature|coat[_ ]of[_ ]arms|flag|seal|dot)[_ ]"
+    r"|^(?:image|img|logo|map|signature|flag|seal)(?:size|width|upright|alt|caption|px)\d*$",
     regex.IGNORECASE,
 )
+
+# A size given in pixels ("250px", "300x200px"): layout, not a value to show.
+PIXEL_VALUE = regex.compile(r"^\s*\d*x?\d+\s*px\s*$", regex.IGNORECASE)
 
 # Arguments whose value is a file name (an image shown, not text).
 FILE_VALUE = regex.compile(
