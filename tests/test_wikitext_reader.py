@@ -247,3 +247,14 @@ def test_split_calls_like_mediawiki() -> None:
     call = parse_call("Cite web| url = http://x?a=b |1=one|two")
     assert (call.key, call.arg("url"), call.arg(1), call.arg(2)) == ("Cite web", "http://x?a=b", "one", "")
     assert template_key("Template:infobox_ship", ("template",)) == "Infobox ship"
+
+
+def test_fandom_tabber_tabs_become_titled_paragraphs() -> None:
+    page = read("<tabber>\nEarly life=\nShe grew up by the sea.\n|-|\nLater life=\nShe kept it.</tabber>")
+    assert [b.text for b in page.lead if isinstance(b, Paragraph)] == [
+        "Early life",
+        "She grew up by the sea.",
+        "Later life",
+        "She kept it.",
+    ]
+    assert "|-|" not in kept_text(page)

@@ -12,6 +12,7 @@ Every function here is idempotent: ``f(f(t)) == f(t)``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import attrs
@@ -37,7 +38,9 @@ from .rules import RuleSet
 _INVISIBLE = r"\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a-\u202e"
 _SPACE_BEFORE_PUNCT = regex.compile(r"(?<=\S) +(?=[,.;](?:\s|$))")
 _CONTROL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f"
-_DROPPED = regex.compile(f"[{_INVISIBLE}{_CONTROL}]")  # one scan for both
+# One scan for both; the standard library's engine scans a plain character class about three
+# times faster than ``regex`` (measured on the enwiki dump sample), and printable ASCII skips it.
+_DROPPED = re.compile(f"[{_INVISIBLE}{_CONTROL}]")
 
 
 def clean_text(text: str) -> str:
@@ -46,7 +49,8 @@ def clean_text(text: str) -> str:
     >>> clean_text("  a\\u200b b\\n\\n c ")
     'a b c'
     """
-    text = _DROPPED.sub("", text)
+    if not (text.isascii() and text.isprintable()):
+        text = _DROPPED.sub("", text)
     text = " ".join(text.split())  # every whitespace run, NBSP and newlines included
     if " ," in text or " ." in text or " ;" in text:
         text = _SPACE_BEFORE_PUNCT.sub("", text)

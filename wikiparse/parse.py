@@ -50,7 +50,8 @@ def parse(
     decoded = decode(source, options.limits)
     if not decoded.text.strip():
         raise InputError("the input is empty (no text after decoding)")
-    detected = detect(decoded.text, url=url, forced=options.format)
+    stated = getattr(context, "site", None)  # a dump page's context knows its wiki's family
+    detected = detect(decoded.text, url=url, forced=options.format, site=stated)
     rules = _rules_for(options, detected.input_format, detected.site)
     doc = _read(decoded.text, detected.input_format, rules, options, url, context)
     if doc.site == "unknown" and detected.site != "unknown":

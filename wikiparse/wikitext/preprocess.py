@@ -23,6 +23,8 @@ _EXTENSION = regex.compile(
     rf"<(?P<name>{EXTENSION_TAGS})\b(?P<attrs>[^<>]*?)(?:/>|>(?P<body>.*?)</(?P=name)\s*>)",
     regex.IGNORECASE | regex.DOTALL,
 )
+_TABBER = regex.compile(r"<tabber\b[^<>]*>(.*?)</tabber\s*>", regex.IGNORECASE | regex.DOTALL)
+_TAB_TITLE = regex.compile(r"^\s*([^=\n]{1,80})=", regex.DOTALL)
 _UNCLOSED_REF = regex.compile(r"<ref\b[^<>]*>", regex.IGNORECASE)
 _GALLERY_LINE = regex.compile(r"^[^|\n]*\|?(.*)$", regex.MULTILINE)
 _TRAILING_SPACE = regex.compile(r"[ \t]*(?:\n|\Z)")
@@ -45,6 +47,8 @@ def preprocess(text: str, col: Collector) -> str:
         text = _COMMENT.sub("", text)
     if "<" in text:
         text = _EXTENSION.sub(lambda m: _extension(m, col), text)
+        if "<tabber" in text:
+            text = _TABBER.sub(lambda m: _tabs(m.group(1)), text)
         if "<ref" in text or "<REF" in text:
             # An unclosed <ref …> would show its attributes literally; its text stays as prose.
             text = _UNCLOSED_REF.sub("", text)
@@ -53,6 +57,18 @@ def preprocess(text: str, col: Collector) -> str:
             col.disambiguation = True
         text = MAGIC_SWITCH.sub("", text)
     return text
+
+
+def _tabs(body: str) -> str:
+    """Fandom's ``<tabber>Tab=text|-|Other tab=text</tabber>``: each tab's title, then its text."""
+    out = []
+    for tab in body.split("|-|"):
+        title = _TAB_TITLE.match(tab)
+        if title:
+            out.append(f"\n\n{title.group(1).strip()}\n\n{tab[title.end() :].strip()}\n\n")
+        else:
+            out.append(f"\n\n{tab.strip()}\n\n")
+    return "".join(out)
 
 
 def _extension(match: regex.Match[str], col: Collector) -> str:

@@ -49,11 +49,11 @@ SILENT_TEMPLATES = _names(
 )
 
 # Templates that mark a disambiguation page (enwiki Category:Disambiguation message boxes; Fandom).
+# Set-index templates ({{surname}}, {{shipindex}}) are lists, not disambiguation pages.
 DISAMBIGUATION_TEMPLATES = _names(
     "disambiguation|disambig|dab|disamb|disambiguation page|hndis|geodis|numberdis|"
-    "letter-numbercombdisambig|given name|surname|shipindex|set index|set index article|sia|"
-    "mountainindex|roadindex|sportindex|begriffsklärung|homonymie|desambiguación|disambigua|"
-    "неоднозначность|пояснение|многозначност"
+    "letter-numbercombdisambig|mathdab|schooldis|hospitaldis|begriffsklärung|homonymie|"
+    "desambiguación|disambigua|неоднозначность|пояснение|многозначност"
 )
 
 # Infobox templates by name when the dump does not define them.
