@@ -258,3 +258,14 @@ def test_fandom_tabber_tabs_become_titled_paragraphs() -> None:
         "She kept it.",
     ]
     assert "|-|" not in kept_text(page)
+
+
+def test_infobox_values_split_on_line_breaks_and_skip_file_names() -> None:
+    page = read(
+        "{{Infobox spaceflight\n| crew_photo = Gull crew - 1899.jpg\n"
+        "| crew = Ann Lee<br />Tom Penrose<br/>Ada\n| insignia = Gull-patch.png\n"
+        "| imagesize = 250px\n| note = Seen [[File:x.jpg|thumb|y]] here\n}}\nText."
+    )
+    (box,) = page.infoboxes
+    pairs = [(f.label, f.value) for f in box.fields]
+    assert pairs == [("crew", "Ann Lee, Tom Penrose, Ada"), ("note", "Seen here")]

@@ -33,7 +33,7 @@ def _substitute(text: str, call: Call, col: Collector) -> str:
 def _value(raw: str, col: Collector) -> str:
     if not raw.strip() or PIXEL_VALUE.match(raw):
         return ""
-    if FILE_VALUE.search(raw) and "[[" not in raw and " " not in raw.strip():
+    if FILE_VALUE.match(raw.strip()):
         return ""  # a file name: the image shown, not a value to read
     return render_fragment(raw, col, lines=", ")
 

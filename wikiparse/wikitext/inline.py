@@ -80,6 +80,11 @@ def _split_one_bold(parts: list[str], runs: list[int], literal: list[str]) -> No
         runs[pick] = 2
 
 
+def line_breaks(text: str) -> str:
+    """``<br>`` as a newline (for pieces read line by line, such as infobox values)."""
+    return _BR.sub("\n", text)
+
+
 def strip_tags(text: str) -> str:
     """HTML tags out, their content kept.
 

@@ -73,7 +73,8 @@ NON_CONTENT_PARAM = regex.compile(
     r"height|size|style|class|colou?r|bgcolor|border|gap|coordinates|coords)\d*$"
     r"|[_ ](?:size|width|height|style|class|colou?r|bgcolor|alt|upright|caption|image|img|px|align)\d*$"
     r"|^(?:image|logo|map|pushpin|signature|coat[_ ]of[_ ]arms|flag|seal|dot)[_ ]"
-    r"|^(?:image|img|logo|map|signature|flag|seal)(?:size|width|upright|alt|caption|px)\d*$",
+    r"|^(?:image|img|logo|map|signature|flag|seal)(?:size|width|upright|alt|caption|px)\d*$"
+    r"|[_ ](?:photo|picture|insignia|logo|signature|seal)\d*$",
     regex.IGNORECASE,
 )
 
@@ -82,7 +83,8 @@ PIXEL_VALUE = regex.compile(r"^\s*\d*x?\d+\s*px\s*$", regex.IGNORECASE)
 
 # Arguments whose value is a file name (an image shown, not text).
 FILE_VALUE = regex.compile(
-    r"\.(?:jpe?g|png|svg|gif|tiff?|webp|bmp|ogg|ogv|oga|webm|mp3|mp4|wav|pdf)\s*$", regex.I
+    r"^[^\n\[\]{}|]{1,240}\.(?:jpe?g|png|svg|gif|tiff?|webp|bmp|ogg|ogv|oga|webm|mp3|mp4|wav|pdf)\s*$",
+    regex.IGNORECASE,
 )
 
 # File embed options that are not a caption (enwiki Help:Pictures) and frequent localisations.

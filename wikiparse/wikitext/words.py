@@ -142,6 +142,7 @@ _register(
 )
 _register("harvnb|harvtxt|harvard citation no brackets|harvard citation text|harv|harvp", harv_words)
 _register("as of", _as_of)
+_register("simplenuclide|simplenuclide2|nuclide", lambda c: f"{c.arg(1).strip().lower()}-{c.arg(2).strip()}")
 _register("marriage|married", _marriage)
 _register("circa|c.|ca.", lambda c: f"c. {c.arg(1).strip()}".strip())
 _register("floruit|fl.", lambda c: f"fl. {c.arg(1).strip()}".strip())
@@ -157,7 +158,7 @@ _register("nihongo|nihongo2|nihongo3|nihongo foot", _nihongo)
 _register(
     "hlist|flatlist|plainlist|ubl|unbulleted list|ublist|bulleted list|blist|bulletedlist|"
     "ordered list|collapsible list|enum|endplainlist|startplainlist|unordered list|flowlist|cslist|"
-    "comma separated entries",
+    "comma separated entries|vunblist|vertical list|plain list",
     _list,
 )
 _register("us$|usd|usdollar", _money("US$"))
@@ -180,7 +181,7 @@ _register("·|dot|middot|dot-separator|spaced middot", _const(" · "))
 _register("•|bull|bullet|spaced bullet", _const(" • "))
 _register("ndash|en dash|–|nsndns", _const("–"))
 _register("snd|spaced ndash|spaced en dash|sndash", _const(" – "))
-_register("mdash|em dash|—|spaced mdash", _const("—"))
+_register("mdash|em dash|—|spaced mdash|mdashb", _const("—"))
 _register("'|apostrophe", _const("'"))
 _register("'s", _const("'s"))
 _register("' \"|'\"", _const("'\""))
