@@ -269,3 +269,14 @@ def test_infobox_values_split_on_line_breaks_and_skip_file_names() -> None:
     (box,) = page.infoboxes
     pairs = [(f.label, f.value) for f in box.fields]
     assert pairs == [("crew", "Ann Lee, Tom Penrose, Ada"), ("note", "Seen here")]
+
+
+def test_unclosed_extension_tags_show_their_text() -> None:
+    page = read("The ferry <ref>never closed sank. <math>x never closed too.")
+    assert page.summary == "The ferry never closed sank. x never closed too."
+
+
+def test_tags_pair_with_the_first_closing_tag() -> None:
+    page = read("A<ref name=a>one <ref>two</ref> B <ref>three</ref>.")
+    assert page.summary == "A B."
+    assert rules_removed(page, "reference") == ["one <ref>two", "three"]

@@ -10,6 +10,8 @@ or ``<timeline>`` (rule ``extension-tag``); behaviour switches such as ``__NOTOC
 from __future__ import annotations
 
 import html
+from collections import deque
+from collections.abc import Callable
 
 import regex
 
@@ -19,11 +21,8 @@ from .vocab import CODE_TAGS, DISAMBIGUATION_SWITCH, DROPPED_TAGS, EXTENSION_TAG
 
 _RAW_MARKERS = regex.compile(r"[\x02-\x07]")
 _COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
-_EXTENSION = regex.compile(
-    rf"<(?P<name>{EXTENSION_TAGS})\b(?P<attrs>[^<>]*?)(?:/>|>(?P<body>.*?)</(?P=name)\s*>)",
-    regex.IGNORECASE | regex.DOTALL,
-)
-_TABBER = regex.compile(r"<tabber\b[^<>]*>(.*?)</tabber\s*>", regex.IGNORECASE | regex.DOTALL)
+_EXTENSION = regex.compile(rf"<(/?)({EXTENSION_TAGS})\b([^<>]*?)(/?)\s*>", regex.IGNORECASE)
+_TABBER = regex.compile(r"<(/?)(tabber)\b([^<>]*?)(/?)\s*>", regex.IGNORECASE)
 _TAB_TITLE = regex.compile(r"^\s*([^=\n]{1,80})=", regex.DOTALL)
 _UNCLOSED_REF = regex.compile(r"<ref\b[^<>]*>", regex.IGNORECASE)
 _GALLERY_LINE = regex.compile(r"^[^|\n]*\|?(.*)$", regex.MULTILINE)
@@ -31,9 +30,14 @@ _TRAILING_SPACE = regex.compile(r"[ \t]*(?:\n|\Z)")
 
 
 def at_line(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` fills its line(s): only blanks after it on its last line."""
-    before = text.rfind("\n", 0, start)
-    if text[before + 1 : start].strip():
+    """Whether ``text[start:end]`` fills its line(s): only blanks around it on its first and last line.
+
+    Looks back only over blanks, so the cost does not grow with the length of the line.
+    """
+    i = start - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    if i >= 0 and text[i] != "\n":
         return False
     return _TRAILING_SPACE.match(text, end) is not None
 
@@ -46,9 +50,9 @@ def preprocess(text: str, col: Collector) -> str:
     if "<!--" in text:
         text = _COMMENT.sub("", text)
     if "<" in text:
-        text = _EXTENSION.sub(lambda m: _extension(m, col), text)
+        text = pair_tags(text, _EXTENSION, lambda name, body, at: _extension(name, body, at, col))
         if "<tabber" in text:
-            text = _TABBER.sub(lambda m: _tabs(m.group(1)), text)
+            text = pair_tags(text, _TABBER, lambda _name, body, _at: _tabs(body or ""))
         if "<ref" in text or "<REF" in text:
             # An unclosed <ref …> would show its attributes literally; its text stays as prose.
             text = _UNCLOSED_REF.sub("", text)
@@ -57,6 +61,50 @@ def preprocess(text: str, col: Collector) -> str:
             col.disambiguation = True
         text = MAGIC_SWITCH.sub("", text)
     return text
+
+
+Element = Callable[[str, "str | None", bool], str]
+"""``(tag name, body or None when self-closing, whether it fills its lines) -> replacement``."""
+
+
+def pair_tags(text: str, tags: regex.Pattern[str], element: Element) -> str:
+    """Replace each ``<tag …>body</tag>`` (or ``<tag/>``) found by ``tags`` with ``element``'s result.
+
+    Opening and closing tags are paired in one left-to-right walk, each opening with the
+    first closing tag of its name after it, so many unclosed tags cost linear time (a lazy
+    ``<ref>.*?</ref>`` would rescan the rest of the page for each of them).  An opening tag
+    without a closing one is left as typed; tags inside a replaced element are skipped.
+    """
+    tokens = list(tags.finditer(text))
+    if not tokens:
+        return text
+    closers: dict[str, deque[regex.Match[str]]] = {}
+    for token in tokens:
+        if token.group(1):
+            closers.setdefault(token.group(2).lower(), deque()).append(token)
+    out: list[str] = []
+    pos = 0
+    for token in tokens:
+        if token.group(1) or token.start() < pos:
+            continue
+        name = token.group(2).lower()
+        if token.group(4):  # <tag … />
+            out.append(text[pos : token.start()])
+            out.append(element(name, None, False))
+            pos = token.end()
+            continue
+        waiting = closers.get(name)
+        while waiting and waiting[0].start() < token.end():
+            waiting.popleft()
+        if not waiting:
+            continue
+        close = waiting.popleft()
+        out.append(text[pos : token.start()])
+        body = text[token.end() : close.start()]
+        out.append(element(name, body, at_line(text, token.start(), close.end())))
+        pos = close.end()
+    out.append(text[pos:])
+    return "".join(out)
 
 
 def _tabs(body: str) -> str:
@@ -71,9 +119,7 @@ def _tabs(body: str) -> str:
     return "".join(out)
 
 
-def _extension(match: regex.Match[str], col: Collector) -> str:
-    name = match.group("name").lower()
-    body = match.group("body")
+def _extension(name: str, body: str | None, at: bool, col: Collector) -> str:
     if body is None or name == "includeonly":
         return ""
     if name in ("ref", "references"):
@@ -84,7 +130,7 @@ def _extension(match: regex.Match[str], col: Collector) -> str:
         return col.literal(html.unescape(body))
     if name in CODE_TAGS:
         code = html.unescape(body).strip("\n")
-        if at_line(match.string, match.start(), match.end()):
+        if at:
             return col.block(Code(text=code))
         return col.literal(code)
     if name == "gallery":
