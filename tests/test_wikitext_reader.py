@@ -280,3 +280,10 @@ def test_tags_pair_with_the_first_closing_tag() -> None:
     page = read("A<ref name=a>one <ref>two</ref> B <ref>three</ref>.")
     assert page.summary == "A B."
     assert rules_removed(page, "reference") == ["one <ref>two", "three"]
+
+
+def test_nesting_deeper_than_mediawiki_expands_is_cut_not_followed() -> None:
+    page = read("Start " + "{{nowrap|" * 60 + "core" + "}}" * 60 + " end.")
+    assert "{{" not in kept_text(page)
+    assert "}}" not in kept_text(page)
+    assert rules_removed(page, "wiki-syntax")

@@ -28,24 +28,21 @@ from .collect import Collector
 from .infobox import build_infobox
 from .preprocess import at_line
 from .templates import TemplateInfo
-from .vocab import DISAMBIGUATION_TEMPLATES, INFOBOX_NAME, SILENT_TEMPLATES
+from .vocab import (
+    DISAMBIGUATION_TEMPLATES,
+    INFOBOX_NAME,
+    SILENT_FUNCTIONS,
+    SILENT_TEMPLATES,
+    TITLE_VARIABLES,
+)
 from .words import QUOTES, quote_parts, words_of
 
+MAX_NESTING = 40
+"""Passes of expansion: MediaWiki's own template depth limit ($wgMaxTemplateDepth); braces
+nested deeper are left over and cut as stray markup."""
 _CALL = regex.compile(r"\{\{(?!\{)((?:[^{}]++|\{(?!\{)|\}(?!\}))*+)\}\}")
 _PARAM = regex.compile(r"\{\{\{((?:[^{}]++|\{(?!\{)|\}(?!\}))*+)\}\}\}")
 
-_TITLE_VARIABLES = frozenset(
-    [
-        "pagename",
-        "pagenamee",
-        "fullpagename",
-        "fullpagenamee",
-        "basepagename",
-        "subpagename",
-        "rootpagename",
-        "articlepagename",
-    ]
-)
 _CASE_FUNCTIONS: dict[str, Callable[[str], str]] = {
     "lc": str.lower,
     "uc": str.upper,
@@ -55,23 +52,6 @@ _CASE_FUNCTIONS: dict[str, Callable[[str], str]] = {
     "#formatnum": lambda s: s,
     "#tag:nowiki": lambda s: s,
 }
-_SILENT_FUNCTIONS = frozenset(
-    [
-        "defaultsort",
-        "defaultsortkey",
-        "defaultcategorysort",
-        "displaytitle",
-        "#babel",
-        "noexternallanglinks",
-        "#seo",
-        "#set",
-        "#description",
-        "#related",
-        "#vardefine",
-        "#dplvar",
-        "#css",
-    ]
-)
 
 
 def expand(text: str, col: Collector) -> str:
@@ -79,7 +59,7 @@ def expand(text: str, col: Collector) -> str:
     if "{{" not in text:
         return text
     calls = 0
-    for _ in range(col.limits.max_depth):
+    for _ in range(min(col.limits.max_depth, MAX_NESTING)):
         if "{{{" in text:
             text = _PARAM.sub(lambda m: m.group(1).partition("|")[2], text)
         text, count = _CALL.subn(lambda m: _replace(m, col), text)
@@ -104,12 +84,12 @@ def _render(call: Call, block: bool, col: Collector) -> str:
     name = call.name
     head, colon, rest = name.partition(":")
     lowered = head.strip().lower()
-    if colon and (lowered.startswith("#") or lowered in _CASE_FUNCTIONS or lowered in _SILENT_FUNCTIONS):
+    if colon and (lowered.startswith("#") or lowered in _CASE_FUNCTIONS or lowered in SILENT_FUNCTIONS):
         return _function(lowered, rest, call, col)
     if lowered.startswith("#"):
         return _drop(call, col)
     key = call.key.casefold()
-    if key in _TITLE_VARIABLES:
+    if key in TITLE_VARIABLES:
         return col.context.title or ""
     if key == "sitename":
         return col.context.site_name or ""
@@ -133,7 +113,7 @@ def _render(call: Call, block: bool, col: Collector) -> str:
 
 
 def _function(name: str, rest: str, call: Call, col: Collector) -> str:
-    if name in _SILENT_FUNCTIONS:
+    if name in SILENT_FUNCTIONS:
         return ""
     transform = _CASE_FUNCTIONS.get(name)
     if transform is not None:

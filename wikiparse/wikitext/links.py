@@ -41,7 +41,7 @@ MEDIA = -2
 def read_links(text: str, col: Collector) -> str:
     """Replace every ``[[…]]`` and ``[url words]`` in ``text`` by its words."""
     if "[[" in text:
-        for _ in range(col.limits.max_depth):
+        for _ in range(min(col.limits.max_depth, 8)):  # a link in a caption in a caption, at most
             text, count = _LINK.subn(lambda m: _link(m, col), text)
             if not count or "[[" not in text:
                 break

@@ -48,6 +48,15 @@ SILENT_TEMPLATES = _names(
     "flagicon|flag icon|flagdeco|flagicon image|increase|decrease|steady|nowrap end"
 )
 
+# Magic variables that show the page title, and parser functions that only set page properties.
+TITLE_VARIABLES = _names(
+    "pagename|pagenamee|fullpagename|fullpagenamee|basepagename|subpagename|rootpagename|articlepagename"
+)
+SILENT_FUNCTIONS = _names(
+    "defaultsort|defaultsortkey|defaultcategorysort|displaytitle|#babel|noexternallanglinks|#seo|#set|"
+    "#description|#related|#vardefine|#dplvar|#css"
+)
+
 # Templates that mark a disambiguation page (enwiki Category:Disambiguation message boxes; Fandom).
 # Set-index templates ({{surname}}, {{shipindex}}) are lists, not disambiguation pages.
 DISAMBIGUATION_TEMPLATES = _names(
