@@ -24,7 +24,6 @@ import argparse
 import json
 import os
 import re
-import resource
 import shutil
 import subprocess
 import sys
@@ -198,9 +197,14 @@ def write_synthetic(dump: Path, target_mb: int, out: Path) -> tuple[int, int]:
     return written, count
 
 
-def rss_mb() -> float:
+def rss_mb(field: str = "VmRSS") -> float:
+    """Resident memory now (``VmRSS``) or at its peak (``VmHWM``), from /proc (Linux).
+
+    ``getrusage``'s ``ru_maxrss`` is not used: Linux carries it across exec, so a child would
+    report its parent's peak.
+    """
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{field}:"):
             return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -222,7 +226,7 @@ def stream_child(path: Path, pages: int) -> None:
                 if done in marks:
                     samples.append(f"{rss_mb():.0f}")
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = rss_mb("VmHWM")
     print(f"RSS (MB) after each tenth of the pages: {' '.join(samples)}")
     rate = done / seconds
     print(f"peak RSS {peak:.0f} MB; {done} pages ({errors} errors) in {seconds:.0f} s ({rate:.0f} pages/s)")
