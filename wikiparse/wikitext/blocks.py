@@ -36,83 +36,87 @@ def read_blocks(text: str, col: Collector) -> list[DocBlock]:
     lines = text.split("\n")
     if len(lines) > col.limits.max_nodes:
         raise LimitExceeded(f"a page of {len(lines):,} lines", col.limits.max_nodes, "max_nodes")
-    out: list[DocBlock] = []
-    para: list[str] = []
+    reader = _Reader(lines, col)
+    i = 0
+    while i < len(lines):
+        i = reader.step(i)
+    reader.flush()
+    return reader.out
 
-    def flush() -> None:
-        if para:
-            words = finish(" ".join(para), col).strip()
+
+@attrs.define
+class _Reader:
+    """The block reader's state: lines, finished blocks, the paragraph being gathered."""
+
+    lines: list[str]
+    col: Collector
+    out: list[DocBlock] = attrs.Factory(list)
+    para: list[str] = attrs.Factory(list)
+
+    def flush(self) -> None:
+        if self.para:
+            words = finish(" ".join(self.para), self.col).strip()
             if words:
-                out.append(Paragraph(text=words))
-            para.clear()
+                self.out.append(Paragraph(text=words))
+            self.para.clear()
 
-    i, n = 0, len(lines)
-    while i < n:
-        line = lines[i]
-        first = line[:1]
+    def run_end(self, i: int, starts: tuple[str, ...], stripped: bool = False) -> int:
+        """Index past the run of lines from ``i`` that start with one of ``starts``."""
+        j = i + 1
+        while j < len(self.lines) and (self.lines[j].strip() if stripped else self.lines[j])[:1] in starts:
+            j += 1
+        return j
+
+    def step(self, i: int) -> int:
+        """Read the construct starting at line ``i``; return the index of the next line."""
+        line = self.lines[i]
         stripped = line.strip()
-        if not stripped:
-            flush()
-            i += 1
-        elif first == "=" and (heading := _HEADING.match(stripped)):
-            flush()
-            level = min(len(heading.group(1)), len(heading.group(3)))
-            title = finish(heading.group(2), col).strip()
+        if not stripped or stripped.startswith("----"):
+            self.flush()
+        elif line[0] == "=" and (heading := _HEADING.match(stripped)):
+            self.flush()
+            title = finish(heading.group(2), self.col).strip()
             if title:
-                out.append(Heading(level=level, text=title))
-            i += 1
-        elif first in "*#:;":
-            flush()
-            j = i + 1
-            while j < n and lines[j][:1] in ("*", "#", ":", ";"):
-                j += 1
-            out.extend(_lists(lines[i:j], col))
-            i = j
+                self.out.append(Heading(level=min(len(heading.group(1)), len(heading.group(3))), text=title))
+        elif line[0] in "*#:;":
+            self.flush()
+            j = self.run_end(i, ("*", "#", ":", ";"))
+            self.out.extend(_lists(self.lines[i:j], self.col))
+            return j
         elif stripped.startswith("{|"):
-            flush()
-            j = table_end(lines, i)
-            out.extend(read_table(lines[i:j], col))
-            i = j
+            self.flush()
+            j = table_end(self.lines, i)
+            self.out.extend(read_table(self.lines[i:j], self.col))
+            return j
         elif stripped[0] in "|!":
-            flush()
-            j = i + 1
-            while j < n and lines[j].strip()[:1] in ("|", "!"):
-                j += 1
-            _orphan_rows(lines[i:j], out, col)
-            i = j
+            self.flush()
+            j = self.run_end(i, ("|", "!"), stripped=True)
+            self.orphan_rows(self.lines[i:j])
+            return j
         elif "\x06" in line:
-            _marked(line, para, out, flush, col)
-            i += 1
-        elif stripped.startswith("----"):
-            flush()
-            i += 1
+            self.marked(line)
         else:
-            para.append(stripped)
-            i += 1
-    flush()
-    return out
+            self.para.append(stripped)
+        return i + 1
 
+    def orphan_rows(self, run: list[str]) -> None:
+        """Rows whose ``{|`` came from a template that was dropped: a table if they hold cells."""
+        if all(ln.strip().startswith(("|}", "|-")) for ln in run):
+            self.col.stray.extend(ln.strip() for ln in run)
+            return
+        self.out.extend(read_table(run, self.col))
 
-def _orphan_rows(run: list[str], out: list[DocBlock], col: Collector) -> None:
-    """Rows whose ``{|`` came from a template that was dropped: a table if they hold cells."""
-    if all(ln.strip().startswith(("|}", "|-")) for ln in run):
-        col.stray.extend(ln.strip() for ln in run)
-        return
-    out.extend(read_table(run, col))
-
-
-def _marked(line: str, para: list[str], out: list[DocBlock], flush: object, col: Collector) -> None:
-    """A line holding block markers: text around them stays paragraph text."""
-    pieces = BLOCK.split(line)
-    for k, piece in enumerate(pieces):
-        if k % 2 == 0:
-            if piece.strip():
-                para.append(piece.strip())
-        else:
-            flush()  # type: ignore[operator]
-            block = _place(col.blocks[int(piece)], col)
+    def marked(self, line: str) -> None:
+        """A line holding block markers: text around them stays paragraph text."""
+        for k, piece in enumerate(BLOCK.split(line)):
+            if k % 2 == 0:
+                if piece.strip():
+                    self.para.append(piece.strip())
+                continue
+            self.flush()
+            block = _place(self.col.blocks[int(piece)], self.col)
             if block is not None:
-                out.append(block)
+                self.out.append(block)
 
 
 def _place(block: Block, col: Collector) -> Block | None:
