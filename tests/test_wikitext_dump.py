@@ -237,3 +237,18 @@ def test_table_infobox_definition_gives_labels_from_its_rows() -> None:
         ("Home port", "Dover"),
         ("Captain", "Ann Lee"),
     ]
+
+
+def test_a_wrapper_of_an_infobox_is_that_infobox_with_its_own_parameter_names() -> None:
+    ferry = page(
+        "Template:Ferry", "{{Vessel|built={{{year|}}}|tonnage={{{weight|{{PAGENAME}}}}}|kind=ferry}}", ns=10
+    )
+    boat = page(
+        "Template:Boat", "<includeonly>{{Infobox ship|ship_builder={{{builder|}}}}}</includeonly>", ns=10
+    )
+    tern = page("Tern", "{{Ferry|year=1901|weight=280}}\n{{Boat|builder=[[Harland]]}}\nA ferry.", page_id=7)
+    out = units(dump(tern, TEMPLATE, ferry.replace("<id>1<", "<id>11<"), boat.replace("<id>1<", "<id>12<")))
+    (unit,) = [u for u in out if isinstance(u, Unit)]
+    ferry_box, boat_box = wikiparse.parse_unit(unit).infoboxes
+    assert [(f.label, f.value) for f in ferry_box.fields] == [("Built", "1901"), ("tonnage", "280")]
+    assert [(f.label, f.value) for f in boat_box.fields] == [("ship builder", "Harland")]

@@ -12,12 +12,16 @@ MediaWiki cannot be run offline, but a definition says enough to read most calls
     output is the arguments' words, so those are kept.
 ``redirect``
     ``#REDIRECT [[Template:Other]]``: read as the target.
+``wrapper``
+    a single call of another template passing arguments through (``{{Ship infobox|name=
+    {{{name|}}}|…}}``): an infobox when what it wraps is one (see ``TemplateIndex.resolve``).
 
 Anything else is unknown and its calls are dropped (rule ``template``).
 """
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Literal
 
 import attrs
@@ -26,7 +30,7 @@ import regex
 from .calls import template_key
 from .vocab import NON_CONTENT_PARAM, REDIRECT
 
-Kind = Literal["infobox", "passthrough", "redirect"]
+Kind = Literal["infobox", "passthrough", "redirect", "wrapper"]
 
 
 @attrs.frozen(kw_only=True)
@@ -43,7 +47,9 @@ class TemplateInfo:
     quote: bool = False
     """Passthrough: the frame is a quotation (text, then who said it)."""
     target: str | None = None
-    """Redirect: the normalised name of the target template."""
+    """Redirect, wrapper: the normalised name of the template it leads to."""
+    mapping: tuple[tuple[str, str], ...] = ()
+    """Wrapper: ``(inner parameter, outer parameter)`` for each argument passed straight through."""
 
 
 _COMMENT = regex.compile(r"<!--.*?(?:-->|\Z)", regex.DOTALL)
@@ -215,10 +221,61 @@ def passthrough(visible: str, name: str) -> TemplateInfo | None:
     return TemplateInfo(kind="passthrough", params=params, quote=quote)
 
 
+_TOKEN = regex.compile(r"\{\{\{|\}\}\}|\{\{|\}\}|\[\[|\]\]|\|")
+_PASSED = regex.compile(r"^\s*\{\{\{\s*([^{}|]+?)\s*(?:\|(?:[^{}]|\{\{[^{}]*\}\})*)?\}\}\}\s*$")
+_MAX_WRAPPER = 20_000  # characters: a wrapper is a short call, never a page of logic
+
+
+def wrapper(visible: str, template_prefixes: tuple[str, ...] = ("template",)) -> TemplateInfo | None:
+    """A definition that is one call of another template, passing some arguments through."""
+    body = visible.strip()
+    if not (body.startswith("{{") and body.endswith("}}")) or body.startswith("{{{"):
+        return None
+    cuts = _top_level_pipes(body) if len(body) <= _MAX_WRAPPER else None
+    if cuts is None:
+        return None
+    edges = [1, *cuts, len(body) - 2]
+    parts = [body[start + 1 : end] for start, end in pairwise(edges)]
+    name = parts[0].strip()
+    if not name or name.startswith("#"):
+        return None
+    mapping = []
+    for part in parts[1:]:
+        inner, eq, value = part.partition("=")
+        passed = _PASSED.match(value) if eq else None
+        if passed:
+            mapping.append((inner.strip(), passed.group(1)))
+    if not mapping:
+        return None
+    return TemplateInfo(kind="wrapper", target=template_key(name, template_prefixes), mapping=tuple(mapping))
+
+
+def _top_level_pipes(body: str) -> list[int] | None:
+    """Positions of the pipes of the call filling ``body``; ``None`` if it does not fill it."""
+    depth, cuts = 0, []
+    for token in _TOKEN.finditer(body):
+        mark = token.group()
+        if mark == "|":
+            if depth == 1:
+                cuts.append(token.start())
+        elif mark[0] in "{[":
+            depth += 1
+        else:
+            depth -= 1
+            if depth == 0:
+                return cuts if token.end() == len(body) else None
+    return None
+
+
 def analyse(name: str, text: str, template_prefixes: tuple[str, ...] = ("template",)) -> TemplateInfo | None:
     """What the definition ``text`` of template ``name`` tells the reader, or ``None``."""
     redirect = REDIRECT.match(text)
     if redirect:
         return TemplateInfo(kind="redirect", target=template_key(redirect.group(1), template_prefixes))
     visible = transcluded_part(text)
-    return portable_infobox(visible) or classic_infobox(visible) or passthrough(visible, name)
+    return (
+        portable_infobox(visible)
+        or classic_infobox(visible)
+        or wrapper(visible, template_prefixes)
+        or passthrough(visible, name)
+    )

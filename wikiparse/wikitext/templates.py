@@ -15,6 +15,7 @@ import regex
 
 from .calls import template_key
 from .definitions import TemplateInfo, analyse
+from .vocab import INFOBOX_NAME
 
 __all__ = ["TemplateIndex", "TemplateInfo", "analyse", "called_names"]
 
@@ -37,14 +38,17 @@ class TemplateIndex:
         else:
             self.templates[key] = info
 
-    def resolve(self, key: str) -> TemplateInfo | None:
-        """The definition a name leads to, following up to five template redirects."""
+    def resolve(self, key: str, depth: int = 0) -> TemplateInfo | None:
+        """The definition a name leads to: up to five template redirects followed, and a
+        wrapper of an infobox read as that infobox with the wrapper's own parameter names."""
         info = self.templates.get(key)
         for _ in range(5):
             if info is None or info.kind != "redirect" or info.target is None:
                 break
             info = self.templates.get(info.target)
-        return None if info is None or info.kind == "redirect" else info
+        if info is not None and info.kind == "wrapper" and info.target and depth < 3:
+            return _unwrap(info, self.resolve(info.target, depth + 1), info.target)
+        return None if info is None or info.kind in ("redirect", "wrapper") else info
 
     def for_page(self, text: str) -> tuple[tuple[str, TemplateInfo], ...]:
         """The definitions a page's calls need, redirects already followed."""
@@ -58,6 +62,27 @@ class TemplateIndex:
                 if info is not None:
                     found[key] = info
         return tuple(found.items())
+
+
+def _unwrap(outer: TemplateInfo, inner: TemplateInfo | None, inner_name: str) -> TemplateInfo | None:
+    """The infobox a wrapper shows, its fields renamed to the wrapper's parameters."""
+    rename = dict(outer.mapping)
+    if inner is None:  # an infobox known only by name: the passed parameters are its fields
+        if not INFOBOX_NAME.match(inner_name):
+            return None
+        fields = tuple((outside, inside.replace("_", " ")) for inside, outside in outer.mapping)
+        return TemplateInfo(kind="infobox", fields=fields) if fields else None
+    if inner.kind != "infobox":
+        return None
+    renamed = tuple(
+        (rename[source], label or source.replace("_", " "))
+        for source, label in inner.fields
+        if source in rename
+    )
+    if not renamed:
+        return None
+    title = rename.get(inner.title_source or "")
+    return TemplateInfo(kind="infobox", fields=renamed, title_source=title, title_default=inner.title_default)
 
 
 def called_names(text: str) -> Iterable[str]:
