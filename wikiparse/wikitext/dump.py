@@ -63,6 +63,7 @@ def build_template_index(stream: BinaryIO, limits: Limits | None = None) -> Temp
                 index.template_prefixes = wiki.namespaces.prefixes(TEMPLATE)
             elif item.text and wiki.namespace_of(item) == TEMPLATE:
                 index.add(_name_in_namespace(item.title or "", wiki), item.text)
+    index.prune()
     return index
 
 
@@ -84,9 +85,11 @@ def iter_units(
     gzip, bzip2, xz or 7z); pass ``index`` to reuse template knowledge already built.  Raises
     :class:`~wikiparse.errors.InputError` if the XML breaks off (pages before it are yielded).
     """
+    learn = False  # whether templates met on the way are added (no index built beforehand)
     if index is None:
+        learn = not stream.seekable()
         index = TemplateIndex()
-        if stream.seekable():
+        if not learn:
             start = stream.tell()
             index = build_template_index(stream, limits)
             stream.seek(start)
@@ -97,6 +100,8 @@ def iter_units(
                 wiki.learn(item)
                 index.template_prefixes = wiki.namespaces.prefixes(TEMPLATE)
                 continue
+            if learn and item.text and item.title and wiki.namespace_of(item) == TEMPLATE:
+                index.add(_name_in_namespace(item.title, wiki), item.text)
             yield _unit(item, wiki, index, path, namespaces)
 
 
@@ -112,8 +117,6 @@ def _unit(
         timestamp=page.timestamp,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest() if text is not None else None,
     )
-    if ns == TEMPLATE and text and page.title:
-        index.add(_name_in_namespace(page.title, wiki), text)
     if namespaces is not None and ns not in namespaces:
         return Skipped(source=source, reason=f"namespace {ns} ({wiki.namespaces.name(ns)}) not selected")
     redirect = page.redirect or (redirect_target(text) if text else None)

@@ -50,6 +50,16 @@ class TemplateIndex:
             return _unwrap(info, self.resolve(info.target, depth + 1), info.target)
         return None if info is None or info.kind in ("redirect", "wrapper") else info
 
+    def prune(self) -> None:
+        """Drop wrappers and redirects that lead to nothing useful (once all are indexed)."""
+        useless = [
+            key
+            for key, info in self.templates.items()
+            if info.kind in ("wrapper", "redirect") and self.resolve(key) is None
+        ]
+        for key in useless:
+            del self.templates[key]
+
     def for_page(self, text: str) -> tuple[tuple[str, TemplateInfo], ...]:
         """The definitions a page's calls need, redirects already followed."""
         if not self.templates:
