@@ -33,12 +33,12 @@ def misbehave(unit: Unit, options: ParseOptions) -> Result:
     if unit.data == STALL:
         import wikiparse.batch.worker as worker
 
-        original = worker.parse
-        worker.parse = lambda *args, **kwargs: time.sleep(600)  # type: ignore[assignment]
+        original = worker.parse_unit
+        worker.parse_unit = lambda *args, **kwargs: time.sleep(600)  # type: ignore[assignment]
         try:
             return convert_unit(unit, options)
         finally:
-            worker.parse = original
+            worker.parse_unit = original
     return convert_unit(unit, options)
 
 

@@ -82,7 +82,7 @@ def test_convert_unit_passes_container_title_and_categories() -> None:
 def test_page_timer_interrupts_and_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     import wikiparse.batch.worker as worker
 
-    monkeypatch.setattr(worker, "parse", lambda *a, **k: time.sleep(30))
+    monkeypatch.setattr(worker, "parse_unit", lambda *a, **k: time.sleep(30))
     result = convert_unit(unit(b"x"), ParseOptions(limits=Limits(page_timeout=0.2)))
     assert isinstance(result, Failed)
     assert result.type == "LimitExceeded"

@@ -29,6 +29,7 @@ from .records import (
     SourceInfo,
     Table,
 )
+from .unitparse import parse_unit
 
 __all__ = [
     "SCHEMA",
@@ -61,4 +62,5 @@ __all__ = [
     "__version__",
     "convert",
     "parse",
+    "parse_unit",
 ]

@@ -86,9 +86,13 @@ def site_from_text(text: str) -> tuple[Site, str]:
     return "unknown", "no family-specific words"
 
 
-def detect(text: str, *, url: str | None = None, forced: InputFormat | None = None) -> Detected:
-    """Format and site of a decoded page."""
+def detect(
+    text: str, *, url: str | None = None, forced: InputFormat | None = None, site: Site | None = None
+) -> Detected:
+    """Format and site of a decoded page; ``site`` is the family the input's container states."""
     fmt = forced or detect_format(text)
+    if site is not None and site != "unknown":
+        return Detected(fmt, site, "stated by the input's container")
     by_url = site_from_url(url)
     if by_url:
         return Detected(fmt, by_url, f"url host {urlsplit(url or '').hostname}")

@@ -49,7 +49,9 @@ def clean_text(text: str) -> str:
     'a b c'
     """
     text = " ".join(text.translate(_DROP).split())
-    return _SPACE_BEFORE_PUNCT.sub("", text) if " " in text else text
+    if " ," in text or " ." in text or " ;" in text:
+        text = _SPACE_BEFORE_PUNCT.sub("", text)
+    return text
 
 
 # English function words that a lost link boundary glues to the next, capitalised word

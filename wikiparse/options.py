@@ -12,7 +12,7 @@ from typing import Literal
 import attrs
 
 Format = Literal["html", "text", "wikitext"]
-Preset = Literal["fandom", "wikipedia", "mediawiki", "text", "none"]
+Preset = Literal["fandom", "wikipedia", "mediawiki", "text", "wikitext", "none"]
 
 
 @attrs.frozen(kw_only=True)

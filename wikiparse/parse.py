@@ -32,6 +32,7 @@ def parse(
     source_info: SourceInfo | None = None,
     title: str | None = None,
     categories: Sequence[str] = (),
+    context: object | None = None,
 ) -> Page:
     """Read one wiki page into a :class:`~wikiparse.records.Page`.
 
@@ -40,7 +41,9 @@ def parse(
     file name.  Raises :class:`~wikiparse.errors.InputError` for input that is not a page and
     :class:`~wikiparse.errors.LimitExceeded` beyond ``options.limits``.  ``title`` and
     ``categories`` are what a container states about the page (a dump record's name and
-    category list); they win over what the page itself shows.
+    category list); they win over what the page itself shows.  ``context`` is the reader
+    context a batch unit carries (``Unit.context``: a dump page's title, namespaces and
+    template definitions); see :func:`wikiparse.parse_unit`.
     """
     options = options or ParseOptions()
     if format is not None:
@@ -52,9 +55,10 @@ def parse(
     decoded = decode(source, options.limits)
     if not decoded.text.strip():
         raise InputError("the input is empty (no text after decoding)")
-    detected = detect(decoded.text, url=url, forced=options.format)
+    stated = getattr(context, "site", None)  # a dump page's context knows its wiki's family
+    detected = detect(decoded.text, url=url, forced=options.format, site=stated)
     rules = _rules_for(options, detected.input_format, detected.site)
-    doc = _read(decoded.text, detected.input_format, rules, options, url)
+    doc = _read(decoded.text, detected.input_format, rules, options, url, context)
     if doc.site == "unknown" and detected.site != "unknown":
         doc = attrs.evolve(doc, site=detected.site)
     doc = attrs.evolve(
@@ -87,14 +91,21 @@ def _rules_for(options: ParseOptions, input_format: str, site: str) -> RuleSet:
     preset: str
     if options.preset is not None:
         preset = options.preset
-    elif input_format == "text":
-        preset = "text"
+    elif input_format in ("text", "wikitext"):
+        preset = input_format
     else:
         preset = site if site in ("fandom", "wikipedia") else "mediawiki"
     return ruleset(preset, options.disable)
 
 
-def _read(text: str, input_format: str, rules: RuleSet, options: ParseOptions, url: str | None) -> Doc:
+def _read(
+    text: str,
+    input_format: str,
+    rules: RuleSet,
+    options: ParseOptions,
+    url: str | None,
+    context: object | None = None,
+) -> Doc:
     if input_format == "text":
         from .text import read_text
 
@@ -105,4 +116,4 @@ def _read(text: str, input_format: str, rules: RuleSet, options: ParseOptions, u
         return read_html(text, rules, options.limits, url=url)
     from .wikitext import read_wikitext_page
 
-    return read_wikitext_page(text, rules, options.limits)
+    return read_wikitext_page(text, rules, options.limits, context)

@@ -21,7 +21,7 @@ import attrs
 
 from ..errors import LimitExceeded, WikiparseError
 from ..options import ParseOptions
-from ..parse import parse
+from ..unitparse import parse_unit
 from ..units import Unit
 from .results import Converted, Failed, Result, dumps_line
 
@@ -52,15 +52,7 @@ def convert_unit(unit: Unit, options: ParseOptions) -> Result:
         if len(raw) > limits.max_bytes:
             raise LimitExceeded(f"page of {len(raw):,} bytes", limits.max_bytes, "max_bytes")
         with page_timer(limits.page_timeout):
-            page = parse(
-                data,
-                url=unit.url,
-                format=unit.format,
-                options=options,
-                source_info=source,
-                title=unit.title,
-                categories=unit.categories,
-            )
+            page = parse_unit(attrs.evolve(unit, source=source), options)
             line = dumps_line(page.to_dict())
     except _PageTimeout:
         error = LimitExceeded("time spent on this page (seconds)", limits.page_timeout, "page_timeout")

@@ -186,3 +186,4 @@ def _block_text(block: object) -> str | None:
 # Importing the rule families registers their rules; they need the names defined above.
 from . import markup as _markup  # noqa: E402,F401
 from . import text as _text  # noqa: E402,F401
+from . import wikitext as _wikitext  # noqa: E402,F401

@@ -33,8 +33,13 @@ _MARKUP_RULES = (
     "page-tools",
 )
 
+# Rules of the wikitext reader (XML dumps and raw wikitext).
+_WIKITEXT_RULES = ("template", "reference", "file", "extension-tag", "wiki-syntax")
+
 PRESETS: dict[str, tuple[str, ...]] = {
     "text": (*_TEXT_RULES, "fandom-chrome", "glue-repair"),
+    # Wikitext is source, not a rendering: no page chrome, no rendered footnote markers.
+    "wikitext": _WIKITEXT_RULES,
     "fandom": (*_MARKUP_RULES, *_TEXT_RULES, "fandom-chrome"),
     "wikipedia": (*_MARKUP_RULES, *_TEXT_RULES),
     "mediawiki": (*_MARKUP_RULES, *_TEXT_RULES),
