@@ -107,13 +107,13 @@ def test_resume_of_a_finished_run_converts_nothing(
 
 
 def test_resume_reads_the_source_even_when_text_mentions_it(tmp_path: Path) -> None:
-    from wikiparse.batch.results import dumps_line
     from wikiparse.batch.resume import scan_lines
     from wikiparse.batch.run import source_key
+    from wikiparse.outputs import json_line
     from wikiparse.records import SourceInfo
 
     tricky = 'He wrote "source": {"path": "elsewhere"} in the title'
     source = SourceInfo(path="in/a.txt", member="m", line=3)
     record = {"schema": "wikiparse/1", "title": tricky, "url": None, "source": attrs.asdict(source)}
-    out = write(tmp_path / "out.jsonl", dumps_line(record) + "\n")
+    out = write(tmp_path / "out.jsonl", json_line(record) + "\n")
     assert scan_lines(str(out)) == [source_key(source)]

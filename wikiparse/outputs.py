@@ -29,15 +29,26 @@ OUTPUT_FORMATS: tuple[str, ...] = get_args(OutputFormat)
 _LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
 
-def jsonl_line(value: object) -> str:
-    """One JSON Lines line: compact, UTF-8 characters kept, ending in ``\\n``.
+def json_line(value: object) -> str:
+    """One line of JSON, without its newline: compact, UTF-8 characters kept.
 
-    U+0085, U+2028 and U+2029 are escaped so that any line splitter sees one record per line.
+    U+0085, U+2028 and U+2029 are escaped so that any line splitter sees one record per line;
+    text with lone surrogates (possible from JSON input) is written with ASCII escapes.
 
-    >>> jsonl_line({"text": "a\\u2028b", "n": 1})
-    '{"text":"a\\\\u2028b","n":1}\\n'
+    >>> json_line({"text": "a\\u2028b", "n": 1})
+    '{"text":"a\\\\u2028b","n":1}'
     """
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS) + "\n"
+    line = json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+    return line
+
+
+def jsonl_line(value: object) -> str:
+    """:func:`json_line` ending in ``\\n``."""
+    return json_line(value) + "\n"
 
 
 @attrs.frozen(kw_only=True)

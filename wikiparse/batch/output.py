@@ -15,8 +15,9 @@ from typing import BinaryIO
 
 import regex
 
+from ..outputs import json_line
 from ..records import SourceInfo
-from .results import Converted, dumps_line, source_dict
+from .results import Converted, source_dict
 
 TEMP_PREFIX = ".wikiparse-"
 """Per-page files being written; left behind only by a killed run, removed on resume."""
@@ -123,7 +124,7 @@ class PageFiles:
         if content is not None:  # not a record: note its source in the index, after the file is whole
             if self._index is None:
                 self._index = LineWriter(os.path.join(self.directory, INDEX_NAME), append=True)
-            self._index.write(dumps_line({"source": source_dict(result.source)}))
+            self._index.write(json_line({"source": source_dict(result.source)}))
         return name
 
     def _claim(self, stem: str, suffix: str) -> str:

@@ -11,6 +11,7 @@ from typing import Any, Union
 
 import attrs
 
+from ..outputs import json_line
 from ..records import Page, SourceInfo
 
 
@@ -53,20 +54,10 @@ class Failed:
     def line(self) -> str:
         """The error line: ``{"source": {...}, "error": {"type": ..., "message": ...}}``."""
         error = {"type": self.type, "message": self.message}
-        return dumps_line({"source": source_dict(self.source), "error": error})
+        return json_line({"source": source_dict(self.source), "error": error})
 
 
 Result = Union[Converted, Failed]  # noqa: UP007  (a runtime alias, as in records.Block)
-
-
-def dumps_line(value: object) -> str:
-    """Compact JSON on one line; text with lone surrogates (possible from JSON input) is escaped."""
-    line = json.dumps(value, ensure_ascii=False)
-    try:
-        line.encode("utf-8")
-    except UnicodeEncodeError:
-        line = json.dumps(value, ensure_ascii=True)
-    return line
 
 
 @attrs.frozen(kw_only=True)

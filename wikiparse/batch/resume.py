@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -18,7 +19,7 @@ from .output import INDEX_NAME, TEMP_PREFIX
 from .run import SourceKey, source_key
 
 _FIELDS = frozenset(attrs.fields_dict(SourceInfo))
-_SOURCE_KEY = b'"source": '
+_SOURCE_KEY = b'"source":'
 _DECODER = json.JSONDecoder()
 _SOURCE_WINDOW = 64 * 1024
 
@@ -35,25 +36,35 @@ def key_of(line: object, where: str) -> SourceKey:
     return source_key(SourceInfo(**source))
 
 
+def _complete_lines(path: str, parse: Callable[[bytes, str], object]) -> Iterator[tuple[object, str, int]]:
+    """Each complete line of a JSON Lines output: parsed, where it is, the offset just past it.
+
+    A line without its newline is an unfinished write: the scan stops before it.
+    """
+    offset = 0
+    with open(path, "rb") as file:
+        for number, line in enumerate(file, 1):
+            if not line.endswith(b"\n"):
+                return
+            offset += len(line)
+            where = f"{path}, line {number}"
+            yield parse(line, where), where, offset
+
+
+def _truncate(path: str, size: int) -> None:
+    with open(path, "rb+") as file:
+        file.truncate(size)
+
+
 def scan_lines(path: str) -> list[SourceKey]:
     """Keys of the lines of a JSON Lines output, after cutting off an unfinished last line."""
     if not os.path.exists(path):
         return []
     keys: list[SourceKey] = []
     complete = 0
-    with open(path, "rb+") as file:
-        for number, line in enumerate(file, 1):
-            if not line.endswith(b"\n"):
-                break
-            try:
-                parsed = json.loads(line)
-            except ValueError as exc:
-                raise ResumeError(
-                    f"{path}, line {number} is not JSON ({exc}); cannot resume into it"
-                ) from exc
-            keys.append(key_of(parsed, f"{path}, line {number}"))
-            complete += len(line)
-        file.truncate(complete)
+    for parsed, where, complete in _complete_lines(path, _source_only):  # noqa: B007  (the last end)
+        keys.append(key_of(parsed, where))
+    _truncate(path, complete)
     return keys
 
 
@@ -62,13 +73,13 @@ def _source_only(line: bytes, where: str) -> object:
 
     Our lines put ``source`` before any nested object (records: schema, title, url, source;
     error lines: source first), and a quote inside a JSON string is escaped, so the first
-    ``"source": `` is the key; anything unexpected falls back to parsing the line.
+    ``"source":`` is the key; anything unexpected falls back to parsing the line.
     """
     at = line.find(_SOURCE_KEY)
     if at >= 0:
         start = at + len(_SOURCE_KEY)
         # a cut multibyte character at the window's end lies past the source object: harmless
-        window = line[start : start + _SOURCE_WINDOW].decode("utf-8", errors="replace")
+        window = line[start : start + _SOURCE_WINDOW].decode("utf-8", errors="replace").lstrip()
         try:
             return {"source": _DECODER.raw_decode(window)[0]}
         except ValueError:
@@ -114,24 +125,20 @@ def scan_chunk_lines(path: str) -> list[SourceKey]:
         return []
     keys: list[SourceKey] = []
     complete = 0
-    pending: tuple[SourceKey, int, int] | None = None  # key, chunks seen, chunks expected
-    offset = 0
-    with open(path, "rb+") as file:
-        for number, line in enumerate(file, 1):
-            if not line.endswith(b"\n"):
-                break
-            try:
-                parsed = json.loads(line)
-            except ValueError as exc:
-                raise ResumeError(
-                    f"{path}, line {number} is not JSON ({exc}); cannot resume into it"
-                ) from exc
-            key = key_of(parsed, f"{path}, line {number}")
-            seen = 1 if pending is None or pending[0] != key else pending[1] + 1
-            pending = (key, seen, int(parsed.get("count", 1)))
-            offset += len(line)
-            if seen == pending[2]:
-                keys.append(key)
-                complete = offset
-        file.truncate(complete)
+    seen, last = 0, None
+    for parsed, where, end in _complete_lines(path, _whole):
+        key = key_of(parsed, where)
+        seen = seen + 1 if key == last else 1
+        last = key
+        if seen == int(parsed.get("count", 1)):  # type: ignore[attr-defined]
+            keys.append(key)
+            complete = end
+    _truncate(path, complete)
     return keys
+
+
+def _whole(line: bytes, where: str) -> object:
+    try:
+        return json.loads(line)
+    except ValueError as exc:
+        raise ResumeError(f"{where} is not JSON ({exc}); cannot resume into it") from exc

@@ -21,9 +21,10 @@ import attrs
 
 from ..errors import LimitExceeded, WikiparseError
 from ..options import ParseOptions
+from ..outputs import json_line
 from ..unitparse import parse_unit
 from ..units import Unit
-from .results import Converted, Failed, Result, dumps_line
+from .results import Converted, Failed, Result
 
 READY = "ready"
 """The first message a worker process sends: it has started and its clock may run."""
@@ -53,7 +54,7 @@ def convert_unit(unit: Unit, options: ParseOptions) -> Result:
             raise LimitExceeded(f"page of {len(raw):,} bytes", limits.max_bytes, "max_bytes")
         with page_timer(limits.page_timeout):
             page = parse_unit(attrs.evolve(unit, source=source), options)
-            line = dumps_line(page.to_dict())
+            line = json_line(page.to_dict())
     except _PageTimeout:
         error = LimitExceeded("time spent on this page (seconds)", limits.page_timeout, "page_timeout")
         return Failed(source=source, type=type(error).__name__, message=str(error))
