@@ -23,7 +23,7 @@ from .inline import Inline
 from .meta import PageMeta, is_view, read_meta
 from .region import Region, content_roots, cut_region
 from .skins import Skin
-from .soup import build_soup
+from .soup import soup_of
 from .to_doc import Reader
 
 
@@ -53,8 +53,8 @@ def _read(text: str, rules: RuleSet, limits: Limits, url: str | None, skin: Skin
     host = (urlsplit(page_url).hostname or "").lower() or None if page_url else None
     region = cut_region(index, meta.skin, rules, roots, host, meta.title_element)
     reader = Reader(inline=Inline(), limits=limits)
-    if region.html:
-        reader.walk(build_soup(region.html, limits))
+    if region.roots:
+        reader.walk(soup_of(list(region.roots)))
     doc = Doc(
         blocks=tuple(reader.blocks),
         input_format="html",

@@ -6,7 +6,7 @@ the total character count).  Inside the roots one pass classifies every element:
 (``display:none``, skipped silently: no reader sees it), a formula (an image on screen, skipped
 like every image: its TeX source is an ``alt`` text no reader sees), a page signal (redirect or
 disambiguation notice) or chrome of a named rule (dropped, with a removal).  Then the top-level
-blocks are judged by shape (:mod:`.shapes`).  Only what is left is serialised for the soup.
+blocks are judged by shape (:mod:`.shapes`).  Only what is left reaches the soup.
 """
 
 from __future__ import annotations
@@ -58,9 +58,10 @@ def _matcher(skin: Skin) -> Matcher:
 
 @attrs.frozen
 class Region:
-    """The content region as HTML for the soup, and what was dropped on the way."""
+    """The content region, cut and pruned for the soup, and what was dropped on the way."""
 
-    html: str
+    roots: tuple[Element, ...]
+    """The content roots (lxml elements), chrome and invisible elements dropped."""
     removed: tuple[Removal, ...]
     links: tuple[Link, ...]
     """Internal links of the region, in document order."""
@@ -86,7 +87,7 @@ def cut_region(
     host: str | None,
     title: Element | None = None,
 ) -> Region:
-    """Serialise the content roots after dropping invisible elements and chrome.
+    """The content roots after dropping invisible elements and chrome.
 
     ``host`` is the page's host, so that absolute links to the same wiki count as internal;
     ``title`` the element the title was read from: inside a root (a generic page's ``<h1>``) it
@@ -112,11 +113,8 @@ def cut_region(
         links.extend(collect_links(root, host))
         prune(root)
     removed.extend(cleaner.removals())
-    html = "".join(
-        lxml.etree.tostring(root, method="html", encoding="unicode", with_tail=False) for root in roots
-    )
     return Region(
-        html=html,
+        roots=tuple(roots),
         removed=tuple(removed),
         links=tuple(links),
         redirect=cleaner.redirect,
