@@ -223,57 +223,70 @@ def _attr_ok(actual: str | None, op: str, value: str) -> bool:
     return True
 
 
+_Entry = tuple[int, str, "Compound", bool]
+"""(order, name, selector, certain): ``certain`` when the index key alone decides the match."""
+
+
 @attrs.frozen
 class Matcher:
     """Many named compound selectors, matched against an element by index lookups.
 
     When several selectors match, the one listed first wins, whatever the order of the element's
-    class tokens (set order would change with string hashing).
+    class tokens (set order would change with string hashing).  Most elements of a page have no
+    id, no class and no indexed tag: they are turned away after two attribute reads; a selector
+    that is only its index key (``.navbox``, ``#toc``, ``main``) matches without a test.
     """
 
-    by_id: dict[str, tuple[tuple[int, str, Compound], ...]]
-    by_class: dict[str, tuple[tuple[int, str, Compound], ...]]
-    by_tag: dict[str, tuple[tuple[int, str, Compound], ...]]
+    by_id: dict[str, tuple[_Entry, ...]]
+    by_class: dict[str, tuple[_Entry, ...]]
+    by_tag: dict[str, tuple[_Entry, ...]]
 
     @classmethod
     def build(cls, named: tuple[tuple[str, str], ...]) -> Matcher:
         """From (name, selector) pairs; a selector may list alternatives with commas."""
-        tables: dict[str, dict[str, list[tuple[int, str, Compound]]]] = {"id": {}, "class": {}, "tag": {}}
+        tables: dict[str, dict[str, list[_Entry]]] = {"id": {}, "class": {}, "tag": {}}
         order = 0
         for name, selector in named:
             for alternative in selector.split(","):
                 compound = Compound.parse(alternative)
                 kind, key = compound.key()
-                tables[kind].setdefault(key, []).append((order, name, compound))
+                tests = (compound.tag is not None) + (compound.id is not None) + len(compound.classes)
+                certain = tests == 1 and not compound.attrs
+                tables[kind].setdefault(key, []).append((order, name, compound, certain))
                 order += 1
 
-        def freeze(
-            table: dict[str, list[tuple[int, str, Compound]]],
-        ) -> dict[str, tuple[tuple[int, str, Compound], ...]]:
+        def freeze(table: dict[str, list[_Entry]]) -> dict[str, tuple[_Entry, ...]]:
             return {k: tuple(v) for k, v in table.items()}
 
         return cls(freeze(tables["id"]), freeze(tables["class"]), freeze(tables["tag"]))
 
     def match_all(self, el: Element) -> list[tuple[int, str]]:
         """(order, name) of every selector that matches ``el``."""
+        ident = el.get("id")
+        value = el.get("class")
         tag = el.tag
-        if not isinstance(tag, str):
+        by_tag = self.by_tag
+        if (ident is None and not value and tag not in by_tag) or not isinstance(tag, str):
             return []
         found: list[tuple[int, str]] = []
-        ident = el.get("id")
-        if ident is not None and ident in self.by_id:
-            found.extend((o, n) for o, n, c in self.by_id[ident] if c.matches(el))
-        value = el.get("class")
+        if ident is not None:
+            for o, n, c, certain in self.by_id.get(ident, ()):
+                if certain or c.matches(el):
+                    found.append((o, n))
         if value:
             tokens = value.split()
             by_class = self.by_class
+            token_set: frozenset[str] | None = None
             for token in tokens:
-                entries = by_class.get(token)
-                if entries:
-                    token_set = frozenset(tokens)
-                    found.extend((o, n) for o, n, c in entries if c.matches(el, token_set))
-        if tag in self.by_tag:
-            found.extend((o, n) for o, n, c in self.by_tag[tag] if c.matches(el))
+                for o, n, c, certain in by_class.get(token, ()):
+                    if not certain:
+                        token_set = frozenset(tokens) if token_set is None else token_set
+                        if not c.matches(el, token_set):
+                            continue
+                    found.append((o, n))
+        for o, n, c, certain in by_tag.get(tag, ()):
+            if certain or c.matches(el):
+                found.append((o, n))
         return found
 
     def match(self, el: Element) -> str | None:
