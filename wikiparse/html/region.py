@@ -2,58 +2,25 @@
 
 Content-root selection is itself a rule (``page.outside-content``): everything outside the
 skin's content roots is summarised in *one* removal (the largest regions by name and size, and
-the total character count).  Inside the roots one pass classifies every element: invisible
-(``display:none``, skipped silently: no reader sees it), a formula (an image on screen, skipped
-like every image: its TeX source is an ``alt`` text no reader sees), a page signal (redirect or
-disambiguation notice) or chrome of a named rule (dropped, with a removal).  Then the top-level
-blocks are judged by shape (:mod:`.shapes`).  Only what is left reaches the soup.
+the total character count).  Inside the roots the chrome goes (:mod:`.clean`), links are
+collected and anchors unwrapped (:mod:`.links`), and the tree is pruned to what the soup needs.
+Only what is left reaches the soup.
 """
 
 from __future__ import annotations
 
 import attrs
 import lxml.etree
-import regex
 
 from ..records import Link, Removal
 from ..rules import RuleSet
-from . import shapes
-from .chrome import CHROME
-from .dom import Element, Matcher, describe, drop_tag, drop_tree, spaced_text, text_of
+from .clean import Cleaner, marked_by_root
+from .dom import Element, describe, drop_tag, drop_tree, spaced_text, text_of
 from .index import PageIndex
 from .links import collect_links
 from .skins import Skin
 
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "link", "meta", "button", "input", "select")
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
-# Markers that are dropped many times per page are logged once per page, joined.
-_JOINED = frozenset({"edit-marker", "reference-marker", "reference-backlink"})
-# Not chrome: classes that tell the page type; they are reported, not dropped.
-_SIGNALS: tuple[tuple[str, str], ...] = (
-    ("signal.redirect", ".redirectMsg, .redirectText"),
-    ("signal.disambiguation", "#disambigbox, .dmbox-disambig, #disambig, .disambig, .disambiguation"),
-    ("signal.math", ".mwe-math-element, span[typeof^=mw:Extension/math]"),
-    # CSS-hidden by the skin or by MediaWiki's own styles (CS1 maintenance messages, sort keys).
-    (
-        "signal.hidden",
-        ".mw-hidden-catlinks, .wds-is-hidden, .hidden, .sortkey, .mw-dismissable-notice-close, "
-        ".cs1-maint, .citation-comment, .cs1-hidden-error, "
-        # line numbers of highlighted code: beside the code, not part of it
-        ".linenos, span.ln",
-    ),
-    # Already in the record: a category bar that old skins print inside #bodyContent is kept as
-    # ``categories``, so it leaves the text without a removal.
-    ("signal.extracted", "#catlinks, .catlinks"),
-)
-_MATCHERS: dict[tuple[tuple[str, str], ...], Matcher] = {}
-
-
-def _matcher(skin: Skin) -> Matcher:
-    """Signals, then the skin's own chrome, then the shared chrome table (first match wins)."""
-    key = skin.chrome
-    if key not in _MATCHERS:
-        _MATCHERS[key] = Matcher.build((*_SIGNALS, *skin.chrome, *CHROME))
-    return _MATCHERS[key]
 
 
 @attrs.frozen
@@ -106,10 +73,11 @@ def cut_region(
         if summary is not None:
             removed.append(rules.rule("page.outside-content").drop(summary[0]))
             removed[-1] = attrs.evolve(removed[-1], chars=summary[1])
-    cleaner = _Cleaner(_matcher(skin), rules)
+    cleaner = Cleaner(skin.name, rules)
+    marked = marked_by_root(index.marked, roots)
     links: list[Link] = []
     for root in roots:
-        cleaner.clean(root)
+        cleaner.clean(root, marked[root])
         links.extend(collect_links(root, host))
         prune(root)
     removed.extend(cleaner.removals())
@@ -164,75 +132,6 @@ def _outside_summary(index: PageIndex, roots: list[Element]) -> tuple[str, int] 
     return f"{outside:,} characters outside the content region: {names}{more}", outside
 
 
-@attrs.define
-class _Cleaner:
-    """One pass over a content root: classify, then drop outermost-first."""
-
-    matcher: Matcher
-    rules: RuleSet
-    redirect: str | None = None
-    disambig: bool = False
-    joined: dict[str, list[str]] = attrs.Factory(dict)
-    dropped: list[Removal] = attrs.Factory(list)
-
-    def clean(self, root: Element) -> None:
-        hidden: list[Element] = []
-        chrome: list[tuple[str, Element]] = []
-        for el in root.iter():
-            if not isinstance(el.tag, str):
-                continue
-            style = el.get("style")
-            if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
-                hidden.append(el)
-                continue
-            name = self.matcher.match(el)
-            if name is None:
-                continue
-            if name in ("signal.hidden", "signal.math", "signal.extracted"):
-                hidden.append(el)
-            elif name == "signal.redirect":
-                self._redirect(el)
-            elif name == "signal.disambiguation":
-                self.disambig = True
-            elif name in self.rules and el is not root:
-                chrome.append((name, el))
-        for el in hidden:
-            if el is not root and _attached(el, root):
-                drop_tree(el)
-        for name, el in chrome:
-            if _attached(el, root):
-                self._drop(name, el)
-        for el in list(shapes.top_blocks(root)):
-            name = shapes.judge(el)
-            if name is not None and name in self.rules:
-                self._drop(name, el)
-            elif name is None and "navbox" in self.rules:
-                for row in shapes.pager_rows(el):
-                    self._drop("navbox", row)
-
-    def _redirect(self, el: Element) -> None:
-        if self.redirect is None:
-            link = next(el.iter("a"), None)
-            if link is not None and text_of(link):
-                self.redirect = text_of(link)
-
-    def _drop(self, name: str, el: Element) -> None:
-        text = spaced_text(el)
-        drop_tree(el)
-        if not text:
-            return
-        if name in _JOINED:
-            self.joined.setdefault(name, []).append(text)
-        else:
-            self.dropped.append(self.rules.rule(name).drop(text))
-
-    def removals(self) -> list[Removal]:
-        out = list(self.dropped)
-        for name, texts in self.joined.items():
-            out.append(self.rules.rule(name).drop(" ".join(texts)))
-        return out
-
-
 # Elements without text (images, media) go; inline formatting is unwrapped, its text kept in
 # place: the soup needs only structure, links and the bold labels of infobox cells.
 _SILENT = ("img", "svg", "map", "area", "audio", "video", "source", "track", "picture", "iframe", "canvas")
@@ -264,8 +163,3 @@ def prune(root: Element) -> None:
             for child in el:
                 if child.tail is not None and not child.tail.strip():
                     child.tail = None
-
-
-def _attached(el: Element, root: Element) -> bool:
-    """Whether ``el`` is still inside ``root`` (an ancestor may have been dropped already)."""
-    return any(up is root for up in el.iterancestors())
