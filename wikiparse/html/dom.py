@@ -223,8 +223,9 @@ def _attr_ok(actual: str | None, op: str, value: str) -> bool:
     return True
 
 
-_Entry = tuple[int, str, "Compound", bool]
-"""(order, name, selector, certain): ``certain`` when the index key alone decides the match."""
+_Entry = tuple[int, str, Compound, bool, str]
+"""(order, name, selector, certain, guard): ``certain`` when the index key alone decides the
+match; else ``guard`` names an attribute the element must have (``"class"`` when none is tested)."""
 
 
 @attrs.frozen
@@ -234,7 +235,9 @@ class Matcher:
     When several selectors match, the one listed first wins, whatever the order of the element's
     class tokens (set order would change with string hashing).  Most elements of a page have no
     id, no class and no indexed tag: they are turned away after two attribute reads; a selector
-    that is only its index key (``.navbox``, ``#toc``, ``main``) matches without a test.
+    that is only its index key (``.navbox``, ``#toc``, ``main``) matches without a test, and one
+    keyed by a common tag with an attribute test (``a[rel=mw:referencedBy]``) is tested only on
+    elements that have the attribute.
     """
 
     by_id: dict[str, tuple[_Entry, ...]]
@@ -252,7 +255,8 @@ class Matcher:
                 kind, key = compound.key()
                 tests = (compound.tag is not None) + (compound.id is not None) + len(compound.classes)
                 certain = tests == 1 and not compound.attrs
-                tables[kind].setdefault(key, []).append((order, name, compound, certain))
+                guard = compound.attrs[0][0] if compound.attrs else "class"
+                tables[kind].setdefault(key, []).append((order, name, compound, certain, guard))
                 order += 1
 
         def freeze(table: dict[str, list[_Entry]]) -> dict[str, tuple[_Entry, ...]]:
@@ -270,7 +274,7 @@ class Matcher:
             return []
         found: list[tuple[int, str]] = []
         if ident is not None:
-            for o, n, c, certain in self.by_id.get(ident, ()):
+            for o, n, c, certain, _ in self.by_id.get(ident, ()):
                 if certain or c.matches(el):
                     found.append((o, n))
         if value:
@@ -278,14 +282,14 @@ class Matcher:
             by_class = self.by_class
             token_set: frozenset[str] | None = None
             for token in tokens:
-                for o, n, c, certain in by_class.get(token, ()):
+                for o, n, c, certain, _ in by_class.get(token, ()):
                     if not certain:
                         token_set = frozenset(tokens) if token_set is None else token_set
                         if not c.matches(el, token_set):
                             continue
                     found.append((o, n))
-        for o, n, c, certain in by_tag.get(tag, ()):
-            if certain or c.matches(el):
+        for o, n, c, certain, guard in by_tag.get(tag, ()):
+            if certain or (el.get(guard) is not None and c.matches(el)):
                 found.append((o, n))
         return found
 
