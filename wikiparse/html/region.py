@@ -15,9 +15,10 @@ import lxml.etree
 from ..records import Link, Removal
 from ..rules import RuleSet
 from .clean import Cleaner, marked_by_root
-from .dom import Element, describe, drop_tag, drop_tree, spaced_text, text_of
+from .dom import Element, drop_tag, drop_tree
 from .index import PageIndex
 from .links import collect_links
+from .outside import drop_named_outside, outside_summary
 from .skins import Skin
 
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "link", "meta", "button", "input", "select")
@@ -68,8 +69,8 @@ def cut_region(
     if "page.outside-content" not in rules:
         roots = [index.body if index.body is not None else index.root]
     else:
-        removed.extend(_drop_named_outside(index, rules, roots))
-        summary = _outside_summary(index, roots)
+        removed.extend(drop_named_outside(index, rules, roots))
+        summary = outside_summary(index, roots)
         if summary is not None:
             removed.append(rules.rule("page.outside-content").drop(summary[0]))
             removed[-1] = attrs.evolve(removed[-1], chars=summary[1])
@@ -88,48 +89,6 @@ def cut_region(
         redirect=cleaner.redirect,
         disambiguation=cleaner.disambig,
     )
-
-
-def _drop_named_outside(index: PageIndex, rules: RuleSet, roots: list[Element]) -> list[Removal]:
-    """Chrome outside the roots that has a rule of its own is dropped under that rule's name."""
-    inside = set(roots)
-    out = []
-    for name, el in index.chrome:
-        if name not in rules or el in inside or any(up in inside for up in el.iterancestors()):
-            continue
-        if el.getparent() is None or not any(up is index.root for up in el.iterancestors()):
-            continue  # already dropped with an ancestor
-        text = spaced_text(el)
-        drop_tree(el)
-        if text:
-            out.append(rules.rule(name).drop(text))
-    return out
-
-
-def _outside_summary(index: PageIndex, roots: list[Element]) -> tuple[str, int] | None:
-    """'div#mw-navigation 1,234; footer#footer 567; …' and the total characters outside the roots."""
-    body = index.body if index.body is not None else index.root
-    inside = sum(len(text_of(r)) for r in roots)
-    total = len(text_of(body))
-    outside = max(total - inside, 0)
-    if outside == 0:
-        return None
-    keep = set(roots)
-    for root in roots:
-        keep.update(root.iterancestors())
-    regions: list[tuple[int, str]] = []
-    for el in keep or {body}:
-        if el in roots:
-            continue
-        for child in el:
-            if isinstance(child.tag, str) and child.tag != "head" and child not in keep:
-                size = len(text_of(child))
-                if size:
-                    regions.append((size, describe(child)))
-    regions.sort(key=lambda r: (-r[0], r[1]))
-    names = "; ".join(f"{name} {size:,}" for size, name in regions[:6])
-    more = f"; {len(regions) - 6} more" if len(regions) > 6 else ""
-    return f"{outside:,} characters outside the content region: {names}{more}", outside
 
 
 # Elements without text (images, media) go; inline formatting is unwrapped, its text kept in
