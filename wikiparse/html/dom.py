@@ -208,7 +208,7 @@ class Compound:
             return False
         if self.classes and not self.classes <= (classes(el) if el_classes is None else el_classes):
             return False
-        return all(_attr_ok(el.get(name), op, value) for name, op, value in self.attrs)
+        return not self.attrs or all(_attr_ok(el.get(name), op, value) for name, op, value in self.attrs)
 
 
 def _attr_ok(actual: str | None, op: str, value: str) -> bool:
