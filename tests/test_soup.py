@@ -92,3 +92,18 @@ def test_whitespace_runs_and_string_classes_follow_bs4() -> None:
     assert type(rt.contents[0]) is RubyTextString
     assert [s for s in built.find_all(string=True) if type(s) is NavigableString][-2:] == ["字", "."]
     _check_links(built)
+
+
+def test_unread_attributes_and_whitespace_between_items_can_be_left_out() -> None:
+    html = '<body><ul class="a" data-x="1">\n <li style="s" id="i">one</li>\n</ul><p> x </p></body>'
+    built = soup_of(_roots(html), keep_attrs=frozenset({"class", "id"}), bare=frozenset({"ul"}))
+    ul = built.find("ul")
+    assert isinstance(ul, Tag)
+    assert ul.attrs == {"class": ["a"]}
+    (li,) = ul.contents  # the whitespace around the item is gone
+    assert isinstance(li, Tag)
+    assert li.attrs == {"id": "i"}
+    p = built.find("p")
+    assert isinstance(p, Tag)
+    assert p.string == " x "  # elsewhere whitespace stays
+    _check_links(built)

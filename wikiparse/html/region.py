@@ -99,26 +99,20 @@ _UNWRAP = (
     "bdi", "bdo", "time", "data", "wbr", "var", "kbd", "samp", "mark", "q", "ins", "del", "tt",
     "nobr", "dfn", "label",
 )  # fmt: skip
-_STRUCTURAL = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"})
-_KEEP_ATTRS = frozenset({"class", "id", "colspan", "rowspan", "role"})
+# Whitespace between list items, rows and cells is no text: the soup need not hold it.
+BARE = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"})
+# The attributes the reader reads; building costs per attribute.
+KEEP_ATTRS = frozenset({"class", "id", "colspan", "rowspan", "role"})
 
 
 def prune(root: Element) -> None:
-    """Shrink the region before bs4 builds it: building costs per element and per attribute."""
+    """Shrink the region before bs4 builds it: building costs per element.
+
+    (Attributes the reader never reads, and whitespace between list items, rows and cells, are
+    left out while the soup is built: :data:`KEEP_ATTRS`, :data:`BARE`.)
+    """
     lxml.etree.strip_elements(root, *_SILENT, with_tail=False)
     lxml.etree.strip_tags(root, *_UNWRAP)
     for cite in list(root.iter("cite")):
         if next(cite.iterancestors("blockquote"), None) is None:
             drop_tag(cite)  # citation markup in reference lists; a quote's <cite> names its author
-    for el in root.iter():
-        attrib = el.attrib
-        if attrib:
-            for key in [k for k in attrib if k not in _KEEP_ATTRS]:
-                del attrib[key]
-        # Whitespace between list items, rows and cells is no text: the soup need not hold it.
-        if el.tag in _STRUCTURAL:
-            if el.text is not None and not el.text.strip():
-                el.text = None
-            for child in el:
-                if child.tail is not None and not child.tail.strip():
-                    child.tail = None

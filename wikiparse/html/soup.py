@@ -14,6 +14,8 @@ inside the builder's string containers gets their string class (a ruby annotatio
 
 from __future__ import annotations
 
+from typing import Any
+
 import lxml.etree
 from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, PageElement, Tag
@@ -48,10 +50,15 @@ class _Linker:
         self.last = node
 
 
-def soup_of(roots: list[Element]) -> Tag:
+def soup_of(
+    roots: list[Element], *, keep_attrs: frozenset[str] | None = None, bare: frozenset[str] = frozenset()
+) -> Tag:
     """The bs4 tree of the content roots: a ``<body>`` holding them (or the page's own body).
 
-    Equivalent to ``BeautifulSoup(serialised roots, "lxml").body`` without the second parse.
+    Equivalent to ``BeautifulSoup(serialised roots, "lxml").body`` without the second parse;
+    and, read in the same pass, it can leave out what the reader never asks for: attributes not
+    in ``keep_attrs`` (all are kept when it is ``None``), and whitespace-only text directly
+    inside the ``bare`` elements (between list items, rows and cells).
     """
     soup = BeautifulSoup("", "lxml")
     builder = soup.builder
@@ -63,11 +70,13 @@ def soup_of(roots: list[Element]) -> Tag:
     if not (len(roots) == 1 and roots[0].tag == "body"):
         body = Tag(soup, builder, "body")
         link.append(body, soup)
-    stack: list[Tag | None] = [body if body is not None else soup]
+    stack: list[Tag] = [body if body is not None else soup]
     keep = 0  # depth inside whitespace-preserving elements (<pre>, <textarea>)
     kinds: list[type[NavigableString]] = [NavigableString]  # string class of the innermost container
 
-    def text(run: str, parent: Tag | None) -> None:
+    def text(run: str, parent: Tag) -> None:
+        if parent.name in bare and not run.strip():
+            return
         if not keep and not run.strip(_ASCII_SPACES):
             run = "\n" if "\n" in run else " "
         link.append(kinds[-1](run), parent)
@@ -76,8 +85,8 @@ def soup_of(roots: list[Element]) -> Tag:
         for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
             name = el.tag
             if event == "start":
-                attrib = el.attrib
-                tag = Tag(soup, builder, name, attrs=attr_dict(attrib) if attrib else None)
+                attrs = _attributes(el.attrib, keep_attrs)
+                tag = Tag(soup, builder, name, attrs=attr_dict(attrs) if attrs else None)
                 link.append(tag, stack[-1])
                 stack.append(tag)
                 if name in preserve:
@@ -99,3 +108,10 @@ def soup_of(roots: list[Element]) -> Tag:
         assert isinstance(found, Tag)
         return found
     return body
+
+
+def _attributes(attrib: Any, keep: frozenset[str] | None) -> Any:
+    """The element's attributes, or those of them named in ``keep``."""
+    if not attrib or keep is None:
+        return attrib
+    return {k: v for k, v in attrib.items() if k in keep}
