@@ -22,7 +22,7 @@ from bs4.element import Comment, NavigableString, PageElement, Tag
 
 from .dom import Element
 
-__all__ = ["Comment", "NavigableString", "Tag", "soup_of"]
+__all__ = ["Comment", "NavigableString", "PageElement", "Tag", "soup_of"]
 
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 
