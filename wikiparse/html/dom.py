@@ -266,9 +266,12 @@ class Matcher:
 
     def match_all(self, el: Element) -> list[tuple[int, str]]:
         """(order, name) of every selector that matches ``el``."""
-        ident = el.get("id")
-        value = el.get("class")
-        tag = el.tag
+        return self.matches_of(el, el.tag, el.get("id"), el.get("class"))
+
+    def matches_of(
+        self, el: Element, tag: object, ident: str | None, value: str | None
+    ) -> list[tuple[int, str]]:
+        """:meth:`match_all` with the element's tag, id and class already read."""
         by_tag = self.by_tag
         if (ident is None and not value and tag not in by_tag) or not isinstance(tag, str):
             return []

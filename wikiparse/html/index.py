@@ -84,10 +84,18 @@ def index_page(root: Element) -> PageIndex:
     hits: dict[str, list[Element]] = {}
     chrome: list[tuple[str, Element]] = []
     marked: list[Marked] = []
-    match_all = _MATCHER.match_all
+    matches = _MATCHER.matches_of
+    by_tag = _MATCHER.by_tag
     for el in root.iter():
-        found = match_all(el)
-        hidden = hidden_style(el.get("style"))
+        # Most elements have no style, id, class or indexed tag: turned away without a call.
+        style = el.get("style")
+        ident = el.get("id")
+        value = el.get("class")
+        tag = el.tag
+        if style is None and ident is None and not value and tag not in by_tag:
+            continue
+        found = matches(el, tag, ident, value)
+        hidden = style is not None and hidden_style(style)
         if not found and not hidden:
             continue
         outside = None
