@@ -14,8 +14,6 @@ inside the builder's string containers gets their string class (a ruby annotatio
 
 from __future__ import annotations
 
-from typing import Any
-
 import lxml.etree
 from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, PageElement, Tag
@@ -85,7 +83,9 @@ def soup_of(
         for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
             name = el.tag
             if event == "start":
-                attrs = _attributes(el.attrib, keep_attrs)
+                attrs = el.items()  # (a list: no attribute proxy per element)
+                if attrs and keep_attrs is not None:
+                    attrs = [kv for kv in attrs if kv[0] in keep_attrs]
                 tag = Tag(soup, builder, name, attrs=attr_dict(attrs) if attrs else None)
                 link.append(tag, stack[-1])
                 stack.append(tag)
@@ -108,10 +108,3 @@ def soup_of(
         assert isinstance(found, Tag)
         return found
     return body
-
-
-def _attributes(attrib: Any, keep: frozenset[str] | None) -> Any:
-    """The element's attributes, or those of them named in ``keep``."""
-    if not attrib or keep is None:
-        return attrib
-    return {k: v for k, v in attrib.items() if k in keep}
