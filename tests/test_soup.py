@@ -70,6 +70,7 @@ def test_several_roots_sit_in_one_body() -> None:
     assert built.name == "body"
     assert [c.get("id") for c in built.contents if isinstance(c, Tag)] == ["a", "b"]
     assert built.contents[1].get("class") == ["x", "y"]  # multi-valued, as bs4 makes it
+    assert built.contents[1]._namespaces == _reparsed(roots).contents[1]._namespaces
     assert _shape(built) == _shape(_reparsed(roots))
     _check_links(built)
 
