@@ -108,3 +108,17 @@ def test_unread_attributes_and_whitespace_between_items_can_be_left_out() -> Non
     assert isinstance(p, Tag)
     assert p.string == " x "  # elsewhere whitespace stays
     _check_links(built)
+
+
+def test_comments_are_comment_strings_and_their_tails_stay() -> None:
+    roots = _roots("<body><div>a<!-- note -->b<ul>\n<!-- -->\n<li>i</li></ul></div></body>")
+    built = soup_of(roots)
+    assert _shape(built) == _shape(_reparsed(roots))
+    div = built.find("div")
+    assert isinstance(div, Tag)
+    assert [(type(c).__name__, str(c)) for c in div.contents[:3]] == [
+        ("NavigableString", "a"),
+        ("Comment", " note "),
+        ("NavigableString", "b"),
+    ]
+    _check_links(built)

@@ -25,27 +25,78 @@ __all__ = ["Comment", "NavigableString", "PageElement", "Tag", "soup_of"]
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 
 
-class _Linker:
-    """Appends new elements to the tree, keeping bs4's links (bs4's ``object_was_parsed``)."""
+class _Builder:
+    """Builds the tree one lxml event at a time, linking nodes as bs4's ``object_was_parsed`` does."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_attrs: frozenset[str] | None, bare: frozenset[str]) -> None:
+        self.soup = BeautifulSoup("", "lxml")
+        self.builder = builder = self.soup.builder
+        self.keep_attrs = keep_attrs
+        self.bare = bare
+        self.preserve = builder.preserve_whitespace_tags
+        self.containers = builder.string_containers
+        # The namespace prefixes in scope, one dict shared by every tag as bs4's lxml builder
+        # does (a dict per tag was a fifth of the soup's memory).
+        self.namespaces = getattr(builder, "active_namespace_prefixes", [{}])[-1]
         self.last: PageElement | None = None
-        """The element created last: the one whose ``next_element`` the next one is."""
+        """The node created last: the one whose ``next_element`` the next one is."""
+        self.stack: list[Tag] = [self.soup]
+        self.keep = 0
+        """Depth inside whitespace-preserving elements (``<pre>``, ``<textarea>``)."""
+        self.kinds: list[type[NavigableString]] = [NavigableString]
+        """String class of the innermost string container (``<rt>`` text is a RubyTextString)."""
 
-    def append(self, node: PageElement, parent: Tag | None) -> None:
+    def append(self, node: PageElement, parent: Tag) -> None:
         node.parent = parent
-        if parent is not None:
-            kids = parent.contents
-            if kids:
-                before = kids[-1]
-                before.next_sibling = node
-                node.previous_sibling = before
-            kids.append(node)
+        kids = parent.contents
+        if kids:
+            before = kids[-1]
+            before.next_sibling = node
+            node.previous_sibling = before
+        kids.append(node)
         last = self.last
         if last is not None:
             last.next_element = node
             node.previous_element = last
         self.last = node
+
+    def text(self, run: str, parent: Tag, kind: type[NavigableString] | None = None) -> None:
+        if kind is None and parent.name in self.bare and not run.strip():
+            return
+        if not self.keep and not run.strip(_ASCII_SPACES):
+            run = "\n" if "\n" in run else " "
+        self.append((kind or self.kinds[-1])(run), parent)
+
+    def start(self, el: Element) -> None:
+        name = el.tag
+        attrs = el.items()  # (a list: no attribute proxy per element)
+        if attrs and self.keep_attrs is not None:
+            attrs = [kv for kv in attrs if kv[0] in self.keep_attrs]
+        tag_attrs = self.builder.attribute_dict_class(attrs) if attrs else None
+        tag = Tag(self.soup, self.builder, name, attrs=tag_attrs, namespaces=self.namespaces)
+        self.append(tag, self.stack[-1])
+        self.stack.append(tag)
+        if name in self.preserve:
+            self.keep += 1
+        if name in self.containers:
+            self.kinds.append(self.containers[name])
+        if el.text:
+            self.text(el.text, tag)
+
+    def end(self, el: Element, root: Element) -> None:
+        name = el.tag
+        self.stack.pop()
+        if name in self.preserve:
+            self.keep -= 1
+        if name in self.containers:
+            self.kinds.pop()
+        if el.tail and el is not root:
+            self.text(el.tail, self.stack[-1])
+
+    def comment(self, el: Element) -> None:
+        self.text(el.text or "", self.stack[-1], Comment)
+        if el.tail:
+            self.text(el.tail, self.stack[-1])
 
 
 def soup_of(
@@ -58,58 +109,23 @@ def soup_of(
     in ``keep_attrs`` (all are kept when it is ``None``), and whitespace-only text directly
     inside the ``bare`` elements (between list items, rows and cells).
     """
-    soup = BeautifulSoup("", "lxml")
-    builder = soup.builder
-    preserve = builder.preserve_whitespace_tags
-    containers = builder.string_containers
-    attr_dict = builder.attribute_dict_class
-    # The namespace prefixes in scope, one dict shared by every tag as bs4's lxml builder does
-    # (a dict per tag was a fifth of the soup's memory).
-    namespaces = getattr(builder, "active_namespace_prefixes", [{}])[-1]
-    link = _Linker()
+    build = _Builder(keep_attrs, bare)
     body: Tag | None = None
     if not (len(roots) == 1 and roots[0].tag == "body"):
-        body = Tag(soup, builder, "body", namespaces=namespaces)
-        link.append(body, soup)
-    stack: list[Tag] = [body if body is not None else soup]
-    keep = 0  # depth inside whitespace-preserving elements (<pre>, <textarea>)
-    kinds: list[type[NavigableString]] = [NavigableString]  # string class of the innermost container
-
-    def text(run: str, parent: Tag) -> None:
-        if parent.name in bare and not run.strip():
-            return
-        if not keep and not run.strip(_ASCII_SPACES):
-            run = "\n" if "\n" in run else " "
-        link.append(kinds[-1](run), parent)
-
+        body = Tag(build.soup, build.builder, "body", namespaces=build.namespaces)
+        build.append(body, build.soup)
+        build.stack.append(body)
+    start, end = build.start, build.end
     for root in roots:
-        for event, el in lxml.etree.iterwalk(root, events=("start", "end")):
-            name = el.tag
+        for event, el in lxml.etree.iterwalk(root, events=("start", "end", "comment")):
             if event == "start":
-                attrs = el.items()  # (a list: no attribute proxy per element)
-                if attrs and keep_attrs is not None:
-                    attrs = [kv for kv in attrs if kv[0] in keep_attrs]
-                tag = Tag(
-                    soup, builder, name, attrs=attr_dict(attrs) if attrs else None, namespaces=namespaces
-                )
-                link.append(tag, stack[-1])
-                stack.append(tag)
-                if name in preserve:
-                    keep += 1
-                if name in containers:
-                    kinds.append(containers[name])
-                if el.text:
-                    text(el.text, tag)
+                start(el)
+            elif event == "end":
+                end(el, root)
             else:
-                stack.pop()
-                if name in preserve:
-                    keep -= 1
-                if name in containers:
-                    kinds.pop()
-                if el.tail and el is not root:
-                    text(el.tail, stack[-1])
+                build.comment(el)
     if body is None:
-        found = soup.contents[0]
+        found = build.soup.contents[0]
         assert isinstance(found, Tag)
         return found
     return body
