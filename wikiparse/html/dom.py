@@ -222,7 +222,10 @@ class Compound:
             return False
         if self.classes and not self.classes <= (classes(el) if el_classes is None else el_classes):
             return False
-        return not self.attrs or all(_attr_ok(el.get(name), op, value) for name, op, value in self.attrs)
+        if len(self.attrs) == 1:  # the common case: one test, no generator
+            name, op, value = self.attrs[0]
+            return _attr_ok(el.get(name), op, value)
+        return all(_attr_ok(el.get(name), op, value) for name, op, value in self.attrs)
 
 
 def _attr_ok(actual: str | None, op: str, value: str) -> bool:
