@@ -89,7 +89,7 @@ _ODD_CASE = ("\u212a", "\u017f", "\u0130", "\u0131")
 def site_from_text(text: str) -> tuple[Site, str]:
     """The family named by words in the page (checked over head and tail only, to stay linear)."""
     sample = text[:20000] + "\n" + text[-20000:]
-    odd = any(c in sample for c in _ODD_CASE)
+    odd = not sample.isascii() and any(c in sample for c in _ODD_CASE)
     lowered = None if odd else sample.encode("utf-8", "surrogatepass").lower()
 
     def search(pattern: regex.Pattern[str], keys: tuple[bytes, ...]) -> regex.Match[str] | None:
