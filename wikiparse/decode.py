@@ -81,10 +81,13 @@ def decode(source: str | bytes, limits: Limits | None = None) -> Decoded:
         return Decoded(text, None, notes)
     if len(source) > limits.max_bytes:
         raise LimitExceeded(f"input of {len(source):,} bytes", limits.max_bytes, "max_bytes")
-    if not source.strip():
+    if not source or source.isspace():  # (isspace, unlike strip, copies nothing)
         raise InputError("the input is empty (no bytes, or only whitespace)")
-    encoding, method, note = _choose(source)
-    text, encoding, method, replaced, fell_back = _decode_counting(source, encoding, method)
+    encoding, method, note, checked = _choose(source)
+    if checked is not None:
+        text, replaced, fell_back = checked, 0, None
+    else:
+        text, encoding, method, replaced, fell_back = _decode_counting(source, encoding, method)
     if len(text) > limits.max_text_chars:
         raise LimitExceeded(f"input of {len(text):,} characters", limits.max_text_chars, "max_text_chars")
     _refuse_binary_text(text)
@@ -100,25 +103,30 @@ def decode(source: str | bytes, limits: Limits | None = None) -> Decoded:
     return Decoded(text, decoding, tuple(warnings))
 
 
-def _choose(data: bytes) -> tuple[str, DecodeMethod, str | None]:
-    """The encoding to try first, what decided it, and a note when it was a guess."""
+def _choose(data: bytes) -> tuple[str, DecodeMethod, str | None, str | None]:
+    """The encoding to try first, what decided it, a note when it was a guess, and the text.
+
+    The text is there when telling UTF-8 apart needed a strict decode of the whole input: that
+    decode is the result, so the input is decoded once.
+    """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return name, "bom", None
+            return name, "bom", None, None
     for magic, what in _BINARY_MAGIC:
         if data.startswith(magic):
             raise InputError(f"the input is {what}, not a wiki page")
     utf16 = _sniff_utf16(data[:4096])
     if utf16:
-        return utf16, "fallback", f"no byte-order mark; the NUL-byte pattern says {utf16}"
+        return utf16, "fallback", f"no byte-order mark; the NUL-byte pattern says {utf16}", None
     declared = _declared(data[:4096])
     if declared:
-        return declared, "declared", None
+        return declared, "declared", None, None
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return "windows-1252", "fallback", "no encoding declared and not valid UTF-8: decoded as windows-1252"
-    return "utf-8", "utf-8", None
+        note = "no encoding declared and not valid UTF-8: decoded as windows-1252"
+        return "windows-1252", "fallback", note, None
+    return "utf-8", "utf-8", None, text
 
 
 def _declared(head: bytes) -> str | None:
@@ -190,12 +198,13 @@ def _decode_counting(
     return text, encoding, method, _replaced.count, None
 
 
-_CONTROL_BYTES = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# (The stdlib engine: its scan of one character class over a short sample is the cheaper one.)
+_CONTROL_BYTES = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def _refuse_binary_text(text: str) -> None:
     sample = text[:8192]
-    if not sample:
+    if not sample or _CONTROL_BYTES.search(sample) is None:  # (no control, no NUL: text)
         return
     controls = len(_CONTROL_BYTES.findall(sample))
     if controls > 0.1 * len(sample) or sample.count("\x00") > 0.01 * len(sample) + 8:
@@ -216,11 +225,11 @@ _MOJIBAKE = re.compile(
     rf"|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}"
     rf"|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
 )
-
-# A necessary condition checked on UTF-8 bytes, about 30 times faster than the pattern above
-# over str: a lead character (U+00C2–U+00F4, bytes C3 82–C3 B4) directly followed by a
-# continuation character (U+0080–U+00BF, or a Windows-1252 letter/punctuation in U+0152–U+2122).
-_MOJIBAKE_HINT = regex.compile(rb"\xc3[\x82-\xb4](?:\xc2|\xe2[\x80-\x84]|\xc5|\xc6|\xcb)")
+# Every sequence above opens with a lead character and a continuation, and a lead is never a
+# continuation: the pairs are found in one scan, and the alternation is tried only there.
+# (Measured on the corpus: this scan with the ``regex`` engine runs at about 1 GB/s; the
+# alternation searched over a whole page at about 25 MB/s.)
+_MOJIBAKE_START = regex.compile(rf"[\u00c2-\u00f4][{_CONTINUATION}]")
 
 
 def _mojibake_note(count: int) -> str:
@@ -235,20 +244,38 @@ def repair_mojibake(text: str) -> tuple[str, int]:
     >>> repair_mojibake("1975\u00e2\u0080\u0093 2003")  # read as Latin-1: C1 controls
     ('1975– 2003', 1)
     """
-    count = 0
-
-    def fix(match: re.Match[str]) -> str:
-        nonlocal count
-        try:
-            # Characters below U+0100 are their Latin-1 byte: this also covers text decoded as
-            # Latin-1, where C1 controls (U+0080-U+009F) stand for the bytes 0x80-0x9F.
-            raw = b"".join(c.encode("latin-1" if ord(c) < 0x100 else "windows-1252") for c in match.group())
-            fixed = raw.decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            return match.group()
-        count += 1
-        return fixed
-
-    if not _MOJIBAKE_HINT.search(text.encode("utf-8", "surrogatepass")) or not _MOJIBAKE.search(text):
+    if text.isascii():
         return text, 0
-    return _MOJIBAKE.sub(fix, text), count
+    out: list[str] = []
+    count = 0
+    done = 0  # text[:done] is in ``out``
+    after = 0  # end of the last sequence read: sequences do not overlap
+    for candidate in _MOJIBAKE_START.finditer(text):
+        start = candidate.start()
+        if start < after:
+            continue
+        match = _MOJIBAKE.match(text, start)
+        if match is None:
+            continue
+        after = match.end()
+        fixed = _as_utf8(match.group())
+        if fixed is not None:
+            out.append(text[done:start])
+            out.append(fixed)
+            done = after
+            count += 1
+    if not count:
+        return text, 0
+    out.append(text[done:])
+    return "".join(out), count
+
+
+def _as_utf8(sequence: str) -> str | None:
+    """The characters a mojibake sequence stands for, if its bytes are valid UTF-8."""
+    try:
+        # Characters below U+0100 are their Latin-1 byte: this also covers text decoded as
+        # Latin-1, where C1 controls (U+0080-U+009F) stand for the bytes 0x80-0x9F.
+        raw = b"".join(c.encode("latin-1" if ord(c) < 0x100 else "windows-1252") for c in sequence)
+        return raw.decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return None

@@ -53,7 +53,7 @@ def parse(
     elif not isinstance(source, (str, bytes)):
         raise InputError(f"parse() takes str, bytes or a path, not {type(source).__name__}")
     decoded = decode(source, options.limits)
-    if not decoded.text.strip():
+    if not decoded.text or decoded.text.isspace():  # (strip() would copy the whole page)
         raise InputError("the input is empty (no text after decoding)")
     stated = getattr(context, "site", None)  # a dump page's context knows its wiki's family
     detected = detect(decoded.text, url=url, forced=options.format, site=stated)

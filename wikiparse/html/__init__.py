@@ -21,9 +21,9 @@ from .dom import parse_page
 from .index import index_page
 from .inline import Inline
 from .meta import PageMeta, is_view, read_meta
-from .region import Region, content_roots, cut_region
+from .region import BARE, KEEP_ATTRS, Region, content_roots, cut_region
 from .skins import Skin
-from .soup import build_soup
+from .soup import soup_of
 from .to_doc import Reader
 
 
@@ -53,8 +53,8 @@ def _read(text: str, rules: RuleSet, limits: Limits, url: str | None, skin: Skin
     host = (urlsplit(page_url).hostname or "").lower() or None if page_url else None
     region = cut_region(index, meta.skin, rules, roots, host, meta.title_element)
     reader = Reader(inline=Inline(), limits=limits)
-    if region.html:
-        reader.walk(build_soup(region.html, limits))
+    if region.roots:
+        reader.walk(soup_of(list(region.roots), keep_attrs=KEEP_ATTRS, bare=BARE))
     doc = Doc(
         blocks=tuple(reader.blocks),
         input_format="html",

@@ -9,6 +9,36 @@ where one element carries several classes: the first entry that matches names th
 
 from __future__ import annotations
 
+import regex
+
+# Not chrome: classes that tell the page type or hide an element; reported, not dropped.
+SIGNALS: tuple[tuple[str, str], ...] = (
+    ("signal.redirect", ".redirectMsg, .redirectText"),
+    ("signal.disambiguation", "#disambigbox, .dmbox-disambig, #disambig, .disambig, .disambiguation"),
+    ("signal.math", ".mwe-math-element, span[typeof^=mw:Extension/math]"),
+    # CSS-hidden by the skin or by MediaWiki's own styles (CS1 maintenance messages, sort keys).
+    (
+        "signal.hidden",
+        ".mw-hidden-catlinks, .wds-is-hidden, .hidden, .sortkey, .mw-dismissable-notice-close, "
+        ".cs1-maint, .citation-comment, .cs1-hidden-error, "
+        # line numbers of highlighted code: beside the code, not part of it
+        ".linenos, span.ln",
+    ),
+    # Already in the record: a category bar that old skins print inside #bodyContent is kept as
+    # ``categories``, so it leaves the text without a removal.
+    ("signal.extracted", "#catlinks, .catlinks"),
+)
+
+_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
+
+
+def hidden_style(style: str | None) -> bool:
+    """Whether an inline ``style`` hides the element (``display:none``, ``visibility:hidden``)."""
+    if not style or ("none" not in style and "hidden" not in style):
+        return False
+    return _HIDDEN_STYLE.search(style) is not None
+
+
 CHROME: tuple[tuple[str, str], ...] = (
     # Section edit links: MediaWiki's span.mw-editsection (all skins since 1.18), the older
     # span.editsection (MW ≤1.17, Monaco), Fandom's mobile pencil links.

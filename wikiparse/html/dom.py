@@ -51,7 +51,7 @@ def parse_page(text: str, limits: Limits) -> Element:
     if len(text) > limits.max_text_chars:
         raise LimitExceeded(f"page of {len(text):,} characters", limits.max_text_chars, "max_text_chars")
     try:
-        root = lxml.etree.fromstring(_XML_DECLARATION.sub("", text, count=1), parser=_PARSER)
+        root = lxml.etree.fromstring(_without_xml_declaration(text), parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
         raise InputError(f"the HTML could not be parsed: {exc}") from exc
     if root is None:
@@ -65,6 +65,20 @@ def parse_page(text: str, limits: Limits) -> Element:
             f"element nesting of more than {PARSER_DEPTH_CAP} levels", PARSER_DEPTH_CAP, "max_depth"
         )
     return root
+
+
+def _without_xml_declaration(text: str) -> str:
+    """``text`` without a leading ``<?xml …?>``.
+
+    The ``regex`` module spends time in proportion to the span it is given, even on an anchored
+    pattern that fails at once (about 2 ms per MB), so the head is matched alone: a declaration
+    reaching past it would need the head to be whitespace up to its last 207 characters.
+    """
+    head = 4096
+    match = _XML_DECLARATION.match(text, 0, head)
+    if match is None and len(text) > head and text[: head - 210].isspace():
+        match = _XML_DECLARATION.match(text)
+    return text[match.end() :] if match else text
 
 
 _TOO_DEEP = lxml.etree.XPath("boolean(/*" + "/*" * PARSER_DEPTH_CAP + ")")
@@ -208,6 +222,9 @@ class Compound:
             return False
         if self.classes and not self.classes <= (classes(el) if el_classes is None else el_classes):
             return False
+        if len(self.attrs) == 1:  # the common case: one test, no generator
+            name, op, value = self.attrs[0]
+            return _attr_ok(el.get(name), op, value)
         return all(_attr_ok(el.get(name), op, value) for name, op, value in self.attrs)
 
 
@@ -223,57 +240,77 @@ def _attr_ok(actual: str | None, op: str, value: str) -> bool:
     return True
 
 
+_Entry = tuple[int, str, Compound, bool, str]
+"""(order, name, selector, certain, guard): ``certain`` when the index key alone decides the
+match; else ``guard`` names an attribute the element must have (``"class"`` when none is tested)."""
+
+
 @attrs.frozen
 class Matcher:
     """Many named compound selectors, matched against an element by index lookups.
 
     When several selectors match, the one listed first wins, whatever the order of the element's
-    class tokens (set order would change with string hashing).
+    class tokens (set order would change with string hashing).  Most elements of a page have no
+    id, no class and no indexed tag: they are turned away after two attribute reads; a selector
+    that is only its index key (``.navbox``, ``#toc``, ``main``) matches without a test, and one
+    keyed by a common tag with an attribute test (``a[rel=mw:referencedBy]``) is tested only on
+    elements that have the attribute.
     """
 
-    by_id: dict[str, tuple[tuple[int, str, Compound], ...]]
-    by_class: dict[str, tuple[tuple[int, str, Compound], ...]]
-    by_tag: dict[str, tuple[tuple[int, str, Compound], ...]]
+    by_id: dict[str, tuple[_Entry, ...]]
+    by_class: dict[str, tuple[_Entry, ...]]
+    by_tag: dict[str, tuple[_Entry, ...]]
 
     @classmethod
     def build(cls, named: tuple[tuple[str, str], ...]) -> Matcher:
         """From (name, selector) pairs; a selector may list alternatives with commas."""
-        tables: dict[str, dict[str, list[tuple[int, str, Compound]]]] = {"id": {}, "class": {}, "tag": {}}
+        tables: dict[str, dict[str, list[_Entry]]] = {"id": {}, "class": {}, "tag": {}}
         order = 0
         for name, selector in named:
             for alternative in selector.split(","):
                 compound = Compound.parse(alternative)
                 kind, key = compound.key()
-                tables[kind].setdefault(key, []).append((order, name, compound))
+                tests = (compound.tag is not None) + (compound.id is not None) + len(compound.classes)
+                certain = tests == 1 and not compound.attrs
+                guard = compound.attrs[0][0] if compound.attrs else "class"
+                tables[kind].setdefault(key, []).append((order, name, compound, certain, guard))
                 order += 1
 
-        def freeze(
-            table: dict[str, list[tuple[int, str, Compound]]],
-        ) -> dict[str, tuple[tuple[int, str, Compound], ...]]:
+        def freeze(table: dict[str, list[_Entry]]) -> dict[str, tuple[_Entry, ...]]:
             return {k: tuple(v) for k, v in table.items()}
 
         return cls(freeze(tables["id"]), freeze(tables["class"]), freeze(tables["tag"]))
 
     def match_all(self, el: Element) -> list[tuple[int, str]]:
         """(order, name) of every selector that matches ``el``."""
-        tag = el.tag
-        if not isinstance(tag, str):
+        return self.matches_of(el, el.tag, el.get("id"), el.get("class"))
+
+    def matches_of(
+        self, el: Element, tag: object, ident: str | None, value: str | None
+    ) -> list[tuple[int, str]]:
+        """:meth:`match_all` with the element's tag, id and class already read."""
+        by_tag = self.by_tag
+        if (ident is None and not value and tag not in by_tag) or not isinstance(tag, str):
             return []
         found: list[tuple[int, str]] = []
-        ident = el.get("id")
-        if ident is not None and ident in self.by_id:
-            found.extend((o, n) for o, n, c in self.by_id[ident] if c.matches(el))
-        value = el.get("class")
+        if ident is not None:
+            for o, n, c, certain, _ in self.by_id.get(ident, ()):
+                if certain or c.matches(el):
+                    found.append((o, n))
         if value:
             tokens = value.split()
             by_class = self.by_class
+            token_set: frozenset[str] | None = None
             for token in tokens:
-                entries = by_class.get(token)
-                if entries:
-                    token_set = frozenset(tokens)
-                    found.extend((o, n) for o, n, c in entries if c.matches(el, token_set))
-        if tag in self.by_tag:
-            found.extend((o, n) for o, n, c in self.by_tag[tag] if c.matches(el))
+                for o, n, c, certain, _ in by_class.get(token, ()):
+                    if not certain:
+                        token_set = frozenset(tokens) if token_set is None else token_set
+                        if not c.matches(el, token_set):
+                            continue
+                    found.append((o, n))
+        for o, n, c, certain, guard in by_tag.get(tag, ()):
+            if certain or (el.get(guard) is not None and c.matches(el)):
+                found.append((o, n))
         return found
 
     def match(self, el: Element) -> str | None:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import attrs
 
 from . import dom
-from .soup import NavigableString, Tag
+from .soup import NavigableString, PageElement, Tag
 
 BLOCK_TAGS = dom.BLOCK_TAGS - {"br"}
 LIST_TAGS = frozenset({"ul", "ol", "dl"})
@@ -29,42 +29,35 @@ class Inline:
     """Collects inline text.  (Links were collected, and anchors unwrapped, on the lxml tree.)"""
 
     def text(self, el: Tag, *, lists: list[Tag] | None = None, skip: frozenset[int] = frozenset()) -> str:
-        """Text of ``el``'s content.  With ``lists``, nested lists are collected there, not read."""
+        """Text of ``el``'s content.  With ``lists``, nested lists are collected there, not read.
+
+        One loop over an explicit stack: every table cell, list item and heading is read here,
+        so the walk makes no generator or call per node.
+        """
         pieces: list[str] = []
-        for event, node in _events(el, lists, skip):
-            if event == "text":
-                pieces.append(str(node))
-            elif event == "start":
-                name = node.name
+        add = pieces.append
+        stack: list[Iterator[PageElement]] = [iter(el.contents)]
+        opened: list[str | None] = [None]  # name of the element each iterator reads (None: ``el``)
+        while stack:
+            child = next(stack[-1], None)
+            if child is None:
+                stack.pop()
+                if opened.pop() in BLOCK_TAGS:
+                    add(" ")
+                continue
+            if isinstance(child, Tag):
+                name = child.name
+                if name in SILENT_TAGS or id(child) in skip:
+                    continue
+                if lists is not None and name in LIST_TAGS:
+                    lists.append(child)
+                    continue
                 if name == "br":
-                    pieces.append("\n")
+                    add("\n")
                 elif name in BLOCK_TAGS:
-                    pieces.append(" ")
-            elif node.name in BLOCK_TAGS:  # end
-                pieces.append(" ")
+                    add(" ")
+                stack.append(iter(child.contents))
+                opened.append(name)
+            elif type(child) is NavigableString:
+                add(child)
         return "".join(pieces)
-
-
-def _events(
-    root: Tag, lists: list[Tag] | None, skip: frozenset[int]
-) -> Iterator[tuple[str, Tag | NavigableString]]:
-    """start/text/end events over ``root``'s content, without recursion."""
-    stack: list[tuple[Tag, Iterator[object]]] = [(root, iter(root.contents))]
-    while stack:
-        parent, children = stack[-1]
-        child = next(children, None)
-        if child is None:
-            stack.pop()
-            if parent is not root:
-                yield "end", parent
-            continue
-        if isinstance(child, Tag):
-            if child.name in SILENT_TAGS or id(child) in skip:
-                continue
-            if lists is not None and child.name in LIST_TAGS:
-                lists.append(child)
-                continue
-            yield "start", child
-            stack.append((child, iter(child.contents)))
-        elif type(child) is NavigableString:
-            yield "text", child

@@ -2,65 +2,34 @@
 
 Content-root selection is itself a rule (``page.outside-content``): everything outside the
 skin's content roots is summarised in *one* removal (the largest regions by name and size, and
-the total character count).  Inside the roots one pass classifies every element: invisible
-(``display:none``, skipped silently: no reader sees it), a formula (an image on screen, skipped
-like every image: its TeX source is an ``alt`` text no reader sees), a page signal (redirect or
-disambiguation notice) or chrome of a named rule (dropped, with a removal).  Then the top-level
-blocks are judged by shape (:mod:`.shapes`).  Only what is left is serialised for the soup.
+the total character count).  Inside the roots the chrome goes (:mod:`.clean`), links are
+collected and anchors unwrapped (:mod:`.links`), and the tree is pruned to what the soup needs.
+Only what is left reaches the soup.
 """
 
 from __future__ import annotations
 
 import attrs
 import lxml.etree
-import regex
 
 from ..records import Link, Removal
 from ..rules import RuleSet
-from . import shapes
-from .chrome import CHROME
-from .dom import Element, Matcher, describe, drop_tag, drop_tree, spaced_text, text_of
+from .clean import Cleaner, marked_by_root
+from .dom import Element, drop_tag, drop_tree
 from .index import PageIndex
 from .links import collect_links
+from .outside import drop_named_outside, outside_summary
 from .skins import Skin
 
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "link", "meta", "button", "input", "select")
-_HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
-# Markers that are dropped many times per page are logged once per page, joined.
-_JOINED = frozenset({"edit-marker", "reference-marker", "reference-backlink"})
-# Not chrome: classes that tell the page type; they are reported, not dropped.
-_SIGNALS: tuple[tuple[str, str], ...] = (
-    ("signal.redirect", ".redirectMsg, .redirectText"),
-    ("signal.disambiguation", "#disambigbox, .dmbox-disambig, #disambig, .disambig, .disambiguation"),
-    ("signal.math", ".mwe-math-element, span[typeof^=mw:Extension/math]"),
-    # CSS-hidden by the skin or by MediaWiki's own styles (CS1 maintenance messages, sort keys).
-    (
-        "signal.hidden",
-        ".mw-hidden-catlinks, .wds-is-hidden, .hidden, .sortkey, .mw-dismissable-notice-close, "
-        ".cs1-maint, .citation-comment, .cs1-hidden-error, "
-        # line numbers of highlighted code: beside the code, not part of it
-        ".linenos, span.ln",
-    ),
-    # Already in the record: a category bar that old skins print inside #bodyContent is kept as
-    # ``categories``, so it leaves the text without a removal.
-    ("signal.extracted", "#catlinks, .catlinks"),
-)
-_MATCHERS: dict[tuple[tuple[str, str], ...], Matcher] = {}
-
-
-def _matcher(skin: Skin) -> Matcher:
-    """Signals, then the skin's own chrome, then the shared chrome table (first match wins)."""
-    key = skin.chrome
-    if key not in _MATCHERS:
-        _MATCHERS[key] = Matcher.build((*_SIGNALS, *skin.chrome, *CHROME))
-    return _MATCHERS[key]
 
 
 @attrs.frozen
 class Region:
-    """The content region as HTML for the soup, and what was dropped on the way."""
+    """The content region, cut and pruned for the soup, and what was dropped on the way."""
 
-    html: str
+    roots: tuple[Element, ...]
+    """The content roots (lxml elements), chrome and invisible elements dropped."""
     removed: tuple[Removal, ...]
     links: tuple[Link, ...]
     """Internal links of the region, in document order."""
@@ -86,7 +55,7 @@ def cut_region(
     host: str | None,
     title: Element | None = None,
 ) -> Region:
-    """Serialise the content roots after dropping invisible elements and chrome.
+    """The content roots after dropping invisible elements and chrome.
 
     ``host`` is the page's host, so that absolute links to the same wiki count as internal;
     ``title`` the element the title was read from: inside a root (a generic page's ``<h1>``) it
@@ -100,139 +69,26 @@ def cut_region(
     if "page.outside-content" not in rules:
         roots = [index.body if index.body is not None else index.root]
     else:
-        removed.extend(_drop_named_outside(index, rules, roots))
-        summary = _outside_summary(index, roots)
+        removed.extend(drop_named_outside(index, rules, roots))
+        summary = outside_summary(index, roots)
         if summary is not None:
             removed.append(rules.rule("page.outside-content").drop(summary[0]))
             removed[-1] = attrs.evolve(removed[-1], chars=summary[1])
-    cleaner = _Cleaner(_matcher(skin), rules)
+    cleaner = Cleaner(skin.name, rules)
+    marked = marked_by_root(index.marked, roots)
     links: list[Link] = []
     for root in roots:
-        cleaner.clean(root)
+        cleaner.clean(root, marked[root])
         links.extend(collect_links(root, host))
         prune(root)
     removed.extend(cleaner.removals())
-    html = "".join(
-        lxml.etree.tostring(root, method="html", encoding="unicode", with_tail=False) for root in roots
-    )
     return Region(
-        html=html,
+        roots=tuple(roots),
         removed=tuple(removed),
         links=tuple(links),
         redirect=cleaner.redirect,
         disambiguation=cleaner.disambig,
     )
-
-
-def _drop_named_outside(index: PageIndex, rules: RuleSet, roots: list[Element]) -> list[Removal]:
-    """Chrome outside the roots that has a rule of its own is dropped under that rule's name."""
-    inside = set(roots)
-    out = []
-    for name, el in index.chrome:
-        if name not in rules or el in inside or any(up in inside for up in el.iterancestors()):
-            continue
-        if el.getparent() is None or not any(up is index.root for up in el.iterancestors()):
-            continue  # already dropped with an ancestor
-        text = spaced_text(el)
-        drop_tree(el)
-        if text:
-            out.append(rules.rule(name).drop(text))
-    return out
-
-
-def _outside_summary(index: PageIndex, roots: list[Element]) -> tuple[str, int] | None:
-    """'div#mw-navigation 1,234; footer#footer 567; …' and the total characters outside the roots."""
-    body = index.body if index.body is not None else index.root
-    inside = sum(len(text_of(r)) for r in roots)
-    total = len(text_of(body))
-    outside = max(total - inside, 0)
-    if outside == 0:
-        return None
-    keep = set(roots)
-    for root in roots:
-        keep.update(root.iterancestors())
-    regions: list[tuple[int, str]] = []
-    for el in keep or {body}:
-        if el in roots:
-            continue
-        for child in el:
-            if isinstance(child.tag, str) and child.tag != "head" and child not in keep:
-                size = len(text_of(child))
-                if size:
-                    regions.append((size, describe(child)))
-    regions.sort(key=lambda r: (-r[0], r[1]))
-    names = "; ".join(f"{name} {size:,}" for size, name in regions[:6])
-    more = f"; {len(regions) - 6} more" if len(regions) > 6 else ""
-    return f"{outside:,} characters outside the content region: {names}{more}", outside
-
-
-@attrs.define
-class _Cleaner:
-    """One pass over a content root: classify, then drop outermost-first."""
-
-    matcher: Matcher
-    rules: RuleSet
-    redirect: str | None = None
-    disambig: bool = False
-    joined: dict[str, list[str]] = attrs.Factory(dict)
-    dropped: list[Removal] = attrs.Factory(list)
-
-    def clean(self, root: Element) -> None:
-        hidden: list[Element] = []
-        chrome: list[tuple[str, Element]] = []
-        for el in root.iter():
-            if not isinstance(el.tag, str):
-                continue
-            style = el.get("style")
-            if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
-                hidden.append(el)
-                continue
-            name = self.matcher.match(el)
-            if name is None:
-                continue
-            if name in ("signal.hidden", "signal.math", "signal.extracted"):
-                hidden.append(el)
-            elif name == "signal.redirect":
-                self._redirect(el)
-            elif name == "signal.disambiguation":
-                self.disambig = True
-            elif name in self.rules and el is not root:
-                chrome.append((name, el))
-        for el in hidden:
-            if el is not root and _attached(el, root):
-                drop_tree(el)
-        for name, el in chrome:
-            if _attached(el, root):
-                self._drop(name, el)
-        for el in list(shapes.top_blocks(root)):
-            name = shapes.judge(el)
-            if name is not None and name in self.rules:
-                self._drop(name, el)
-            elif name is None and "navbox" in self.rules:
-                for row in shapes.pager_rows(el):
-                    self._drop("navbox", row)
-
-    def _redirect(self, el: Element) -> None:
-        if self.redirect is None:
-            link = next(el.iter("a"), None)
-            if link is not None and text_of(link):
-                self.redirect = text_of(link)
-
-    def _drop(self, name: str, el: Element) -> None:
-        text = spaced_text(el)
-        drop_tree(el)
-        if not text:
-            return
-        if name in _JOINED:
-            self.joined.setdefault(name, []).append(text)
-        else:
-            self.dropped.append(self.rules.rule(name).drop(text))
-
-    def removals(self) -> list[Removal]:
-        out = list(self.dropped)
-        for name, texts in self.joined.items():
-            out.append(self.rules.rule(name).drop(" ".join(texts)))
-        return out
 
 
 # Elements without text (images, media) go; inline formatting is unwrapped, its text kept in
@@ -243,31 +99,20 @@ _UNWRAP = (
     "bdi", "bdo", "time", "data", "wbr", "var", "kbd", "samp", "mark", "q", "ins", "del", "tt",
     "nobr", "dfn", "label",
 )  # fmt: skip
-_STRUCTURAL = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"})
-_KEEP_ATTRS = frozenset({"class", "id", "colspan", "rowspan", "role"})
+# Whitespace between list items, rows and cells is no text: the soup need not hold it.
+BARE = frozenset({"ul", "ol", "dl", "table", "thead", "tbody", "tfoot", "tr"})
+# The attributes the reader reads; building costs per attribute.
+KEEP_ATTRS = frozenset({"class", "id", "colspan", "rowspan", "role"})
 
 
 def prune(root: Element) -> None:
-    """Shrink the region before bs4 builds it: building costs per element and per attribute."""
+    """Shrink the region before bs4 builds it: building costs per element.
+
+    (Attributes the reader never reads, and whitespace between list items, rows and cells, are
+    left out while the soup is built: :data:`KEEP_ATTRS`, :data:`BARE`.)
+    """
     lxml.etree.strip_elements(root, *_SILENT, with_tail=False)
     lxml.etree.strip_tags(root, *_UNWRAP)
     for cite in list(root.iter("cite")):
         if next(cite.iterancestors("blockquote"), None) is None:
             drop_tag(cite)  # citation markup in reference lists; a quote's <cite> names its author
-    for el in root.iter():
-        attrib = el.attrib
-        if attrib:
-            for key in [k for k in attrib if k not in _KEEP_ATTRS]:
-                del attrib[key]
-        # Whitespace between list items, rows and cells is no text: the soup need not hold it.
-        if el.tag in _STRUCTURAL:
-            if el.text is not None and not el.text.strip():
-                el.text = None
-            for child in el:
-                if child.tail is not None and not child.tail.strip():
-                    child.tail = None
-
-
-def _attached(el: Element, root: Element) -> bool:
-    """Whether ``el`` is still inside ``root`` (an ancestor may have been dropped already)."""
-    return any(up is root for up in el.iterancestors())

@@ -130,9 +130,12 @@ def skin_by_body(body_classes: frozenset[str]) -> Skin | None:
     return None
 
 
+EVERY_SKIN: tuple[Skin, ...] = (*SKINS, ACTION_PARSE, GENERIC_MEDIAWIKI, GENERIC)
+
+
 def every_selector() -> tuple[str, ...]:
     """Every root, title and category selector of every skin (indexed in one pass)."""
     out: list[str] = []
-    for skin in (*SKINS, ACTION_PARSE, GENERIC_MEDIAWIKI, GENERIC):
+    for skin in EVERY_SKIN:
         out.extend((*skin.roots, *skin.titles, *skin.categories))
     return tuple(dict.fromkeys(out))
