@@ -23,6 +23,7 @@ import regex
 
 from ..errors import InputError, LimitExceeded
 from ..options import Limits
+from .prescan import check_tags
 
 Element = Any
 """An ``lxml.etree._Element`` (lxml ships no type information).
@@ -50,6 +51,9 @@ def parse_page(text: str, limits: Limits) -> Element:
     """The page's root element; raises ``LimitExceeded`` past ``max_nodes`` or the parser's depth."""
     if len(text) > limits.max_text_chars:
         raise LimitExceeded(f"page of {len(text):,} characters", limits.max_text_chars, "max_text_chars")
+    check_tags(text, limits)
+    if "\x00" in text:  # browsers ignore NUL in a page's text; libxml2 would make each a U+FFFD
+        text = text.replace("\x00", "")
     try:
         root = lxml.etree.fromstring(_XML_DECLARATION.sub("", text, count=1), parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -61,9 +65,7 @@ def parse_page(text: str, limits: Limits) -> Element:
         raise LimitExceeded(f"page of {nodes:,} elements", limits.max_nodes, "max_nodes")
     if _TOO_DEEP(root):
         # libxml2 silently drops what lies deeper than its cap: refuse rather than lose text.
-        raise LimitExceeded(
-            f"element nesting of more than {PARSER_DEPTH_CAP} levels", PARSER_DEPTH_CAP, "max_depth"
-        )
+        raise LimitExceeded("element nesting depth (unclosed tags?)", PARSER_DEPTH_CAP, None)
     return root
 
 
