@@ -200,6 +200,9 @@ def _heading_text(el: Element) -> str:
 
 
 _SUFFIX = regex.compile(r"^(?P<title>.+?)\s+[-–—|]\s+[^-–—|]+(?:\s+[-–—|]\s+[^-–—|]+)*$")
+# A MediaWiki title has at most 255 bytes; with a site's suffix, a <title> stays far below this.
+# Longer ones are not "Title - Site" and are left alone: _SUFFIX backtracks quadratically on them.
+_SUFFIX_MAX_CHARS = 1000
 
 
 def strip_site_suffix(title: str, site_name: str | None) -> str:
@@ -213,7 +216,7 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
     if site_name and title.endswith(site_name):
         title = title[: -len(site_name)].rstrip(" -–—|")
         return strip_site_suffix(title, None) if title.endswith(("| Fandom", " Wiki")) else title
-    match = _SUFFIX.match(title)
+    match = _SUFFIX.match(title) if len(title) <= _SUFFIX_MAX_CHARS else None
     return match["title"] if match else title
 
 

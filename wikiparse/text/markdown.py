@@ -38,12 +38,15 @@ _CHROME_URL = regex.compile("|".join(vocab.CHROME_LINK_URL))
 _OWN_URL = regex.compile(r"^(?P<page>https?://[^/?#\s]+/wiki/[^?#\s:]+)(?:\?action=history|#page-header)$")
 _CATEGORY_URL = regex.compile(r"/wiki/(?:Category|Kategorie|Catégorie|Categoría|Categoria):(?P<name>[^?#]+)")
 _CATEGORY_LEFTOVER = regex.compile(
-    rf"^[\s,;:|·•*+-]*(?:in\s*:)?[\s,;:|·•*+-]*(?:{'|'.join(vocab.CATEGORY_MORE)})?[\s,;:|·•*+-]*$",
+    # possessive: the runs of separators cannot trade characters (backtracking was cubic)
+    rf"^[\s,;:|·•*+-]*+(?:in\s*:)?[\s,;:|·•*+-]*+(?:{'|'.join(vocab.CATEGORY_MORE)})?[\s,;:|·•*+-]*+$",
     regex.IGNORECASE,
 )
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _CELL_SPLIT = regex.compile(r"(?<!\\)\|")
-_LINE_SYNTAX = regex.compile(r"!?\[[^\]\n]{0,500}\]\(|(?<!\w)[*_]\S|\\[\\`*_{}\[\]()#+\-.!|<>~]")
+# Link text as _LINK reads it (no bare "[" inside): a line of "[[[[…" is then scanned once, not
+# 500 characters from every "[".
+_LINE_SYNTAX = regex.compile(r"!?\[(?:\\.|[^\[\]\\\n]){0,500}\]\(|(?<!\w)[*_]\S|\\[\\`*_{}\[\]()#+\-.!|<>~]")
 
 
 @attrs.frozen
