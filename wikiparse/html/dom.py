@@ -78,9 +78,21 @@ def classes(el: Element) -> frozenset[str]:
     return frozenset(value.split()) if value else frozenset()
 
 
-def text_of(el: Element) -> str:
-    """Visible-text approximation of an element: its text with whitespace collapsed."""
-    return " ".join(lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False).split())
+def text_of(el: Element, limit: int | None = None) -> str:
+    """Visible-text approximation of an element: its text with whitespace collapsed.
+
+    With ``limit``, only about the first ``limit`` characters are read (see :func:`spaced_text`).
+    """
+    if limit is None:
+        return " ".join(lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False).split())
+    parts: list[str] = []
+    left = limit
+    for piece in el.itertext():  # the descendants' tails, not its own
+        parts.append(piece[: left + 1])
+        left -= len(piece)
+        if left < 0:
+            break
+    return " ".join("".join(parts).split())
 
 
 def drop_tree(el: Element) -> None:
@@ -131,21 +143,29 @@ BLOCK_TAGS = frozenset(
 )  # fmt: skip
 
 
-def spaced_text(el: Element) -> str:
-    """Text of an element with a space at block boundaries ("Charms Kettle Charm", not glued)."""
+def spaced_text(el: Element, limit: int | None = None) -> str:
+    """Text of an element with a space at block boundaries ("Charms Kettle Charm", not glued).
+
+    With ``limit``, only about the first ``limit`` characters are read: a caller that keeps a
+    short text (a link's) must not read all of a huge element, once per level of nesting.
+    """
     parts: list[str] = []
+    left = limit if limit is not None else -1
     for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
         block = node.tag in BLOCK_TAGS
         if event == "start":
-            if block:
-                parts.append(" ")
-            if isinstance(node.tag, str) and node.text:
-                parts.append(node.text)
+            piece = node.text if isinstance(node.tag, str) else None
         else:
-            if block:
-                parts.append(" ")
-            if node is not el and node.tail:
-                parts.append(node.tail)
+            piece = node.tail if node is not el else None
+        if block:
+            parts.append(" ")
+        if piece:
+            if left >= 0:
+                piece = piece[: left + 1]
+                left -= len(piece)
+            parts.append(piece)
+            if limit is not None and left < 0:
+                break
     return " ".join("".join(parts).split())
 
 

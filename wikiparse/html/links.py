@@ -71,13 +71,19 @@ def link_target(
     return target
 
 
+MAX_LINK_TEXT = 1000
+"""Link texts are cut at this many characters.  A link's text is short; anchors left open in a
+broken page nest, each holding all that follows, and would repeat the page once per anchor."""
+
+
 def collect_links(root: Element, host: str | None) -> list[Link]:
     """Internal links of ``root`` in document order; every anchor is unwrapped on the way."""
     links = []
     for a in root.iter("a"):
         target = link_target(a.get("href"), a.get("class") or "", a.get("rel"), a.get("title"), host)
         if target is not None:
-            shown = " ".join((a.text or "").split()) if len(a) == 0 else spaced_text(a)
+            shown = " ".join((a.text or "").split()) if len(a) == 0 else spaced_text(a, MAX_LINK_TEXT)
+            shown = shown[:MAX_LINK_TEXT]
             if shown:
                 links.append(Link(text=shown, target=target))
     # One C-level pass: unwrapping anchors one by one re-joins the growing text around them,

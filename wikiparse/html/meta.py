@@ -19,7 +19,9 @@ from ..titles import title_text
 from . import skins
 from .dom import Element, classes, drop_tree, text_of
 from .index import PageIndex
+from .links import MAX_LINK_TEXT
 from .skins import Skin
+from .subtrees import Ancestry
 
 _FRAGMENT = regex.compile(r"<(?:html|body)\b", regex.IGNORECASE)
 _SAVED_FROM = regex.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", regex.IGNORECASE)
@@ -251,25 +253,20 @@ def categories(index: PageIndex, skin: Skin) -> tuple[str, ...]:
 def _bar_names(container: Element) -> list[str]:
     """Category links of a bar; when the bar is a list, only its items (not the "Categories:" label)."""
     names = []
-    anchors = [a for li in container.iter("li") for a in li.iter("a")] or list(container.iter("a"))
+    in_items = Ancestry(container.iter("li"))
+    anchors = [a for a in container.iter("a") if in_items.inside(a)] or list(container.iter("a"))
+    hidden = Ancestry(el for el in container.iter() if el is not container and _HIDDEN_BAR & classes(el))
     for a in anchors:
         href = a.get("href") or ""
-        if "Special:" in href or (a.get("title") or "").startswith("Special:") or _in_hidden(a, container):
+        if "Special:" in href or (a.get("title") or "").startswith("Special:") or hidden.inside(a):
             continue
-        name = text_of(a)
+        name = text_of(a, MAX_LINK_TEXT)[:MAX_LINK_TEXT]
         if name:
             names.append(name.removeprefix("Category:"))
     return names
 
 
-def _in_hidden(el: Element, stop: Element) -> bool:
-    for up in el.iterancestors():
-        if up is stop:
-            return False
-        tokens = classes(up)
-        if "mw-hidden-catlinks" in tokens or "hidden" in tokens:
-            return True
-    return False
+_HIDDEN_BAR = frozenset({"mw-hidden-catlinks", "hidden"})
 
 
 def category_name(href: str) -> str:

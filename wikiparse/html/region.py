@@ -23,6 +23,7 @@ from .dom import Element, Matcher, describe, drop_tree, spaced_text, text_of
 from .index import PageIndex
 from .links import collect_links
 from .skins import Skin
+from .subtrees import Ancestry, drop_trees, outermost
 
 _INVISIBLE_TAGS = ("script", "style", "noscript", "template", "link", "meta", "button", "input", "select")
 _HIDDEN_STYLE = regex.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", regex.IGNORECASE)
@@ -73,8 +74,7 @@ def content_roots(index: PageIndex, skin: Skin) -> list[Element]:
     for selector in skin.roots:
         found = index.all(selector)
         if found:
-            chosen = set(found)
-            return [el for el in found if not any(up in chosen for up in el.iterancestors())]
+            return outermost(found)
     return [] if index.body is None else [index.body]
 
 
@@ -126,17 +126,18 @@ def cut_region(
 
 def _drop_named_outside(index: PageIndex, rules: RuleSet, roots: list[Element]) -> list[Removal]:
     """Chrome outside the roots that has a rule of its own is dropped under that rule's name."""
-    inside = set(roots)
+    in_roots = Ancestry(roots)
+    attached = Ancestry([index.root])  # not cut away with an invisible element
+    named = [(name, el) for name, el in index.chrome if name in rules and el is not index.root]
+    named = [(name, el) for name, el in named if not in_roots.within(el) and attached.inside(el)]
+    nested = Ancestry(el for _, el in named)
+    named = [(name, el) for name, el in named if not nested.inside(el)]  # dropped with an ancestor
     out = []
-    for name, el in index.chrome:
-        if name not in rules or el in inside or any(up in inside for up in el.iterancestors()):
-            continue
-        if el.getparent() is None or not any(up is index.root for up in el.iterancestors()):
-            continue  # already dropped with an ancestor
+    for name, el in named:
         text = spaced_text(el)
-        drop_tree(el)
         if text:
             out.append(rules.rule(name).drop(text))
+    drop_trees(index.root, (el for _, el in named))
     return out
 
 
@@ -150,7 +151,10 @@ def _outside_summary(index: PageIndex, roots: list[Element]) -> tuple[str, int] 
         return None
     keep = set(roots)
     for root in roots:
-        keep.update(root.iterancestors())
+        for up in root.iterancestors():
+            if up in keep:
+                break  # and so are all above it
+            keep.add(up)
     regions: list[tuple[int, str]] = []
     for el in keep or {body}:
         if el in roots:
@@ -185,32 +189,44 @@ class _Cleaner:
                 continue
             style = el.get("style")
             if style and ("none" in style or "hidden" in style) and _HIDDEN_STYLE.search(style):
-                hidden.append(el)
+                if el is not root:
+                    hidden.append(el)
                 continue
             name = self.matcher.match(el)
             if name is None:
                 continue
             if name in ("signal.hidden", "signal.math", "signal.extracted"):
-                hidden.append(el)
+                if el is not root:
+                    hidden.append(el)
             elif name == "signal.redirect":
                 self._redirect(el)
             elif name == "signal.disambiguation":
                 self.disambig = True
             elif name in self.rules and el is not root:
                 chrome.append((name, el))
-        for el in hidden:
-            if el is not root and _attached(el, root):
-                drop_tree(el)
+        # Chrome inside hidden elements or inside other chrome goes with them; hidden elements
+        # leave first, so the text recorded for chrome is the text a reader saw.
+        covered = Ancestry([*hidden, *(el for _, el in chrome)])
+        chrome = [(name, el) for name, el in chrome if not covered.inside(el)]
+        drop_trees(root, hidden)
         for name, el in chrome:
-            if _attached(el, root):
-                self._drop(name, el)
+            self._record(name, spaced_text(el))
+        drop_trees(root, (el for _, el in chrome))
+        drop_trees(root, self._judge_shapes(root))
+
+    def _judge_shapes(self, root: Element) -> list[Element]:
+        """Top-level blocks (and pager rows) that are chrome by their shape; their text recorded."""
+        judged: list[Element] = []
         for el in list(shapes.top_blocks(root)):
             name = shapes.judge(el)
             if name is not None and name in self.rules:
-                self._drop(name, el)
+                self._record(name, spaced_text(el))
+                judged.append(el)
             elif name is None and "navbox" in self.rules:
                 for row in shapes.pager_rows(el):
-                    self._drop("navbox", row)
+                    self._record("navbox", spaced_text(row))
+                    judged.append(row)
+        return judged
 
     def _redirect(self, el: Element) -> None:
         if self.redirect is None:
@@ -218,9 +234,7 @@ class _Cleaner:
             if link is not None and text_of(link):
                 self.redirect = text_of(link)
 
-    def _drop(self, name: str, el: Element) -> None:
-        text = spaced_text(el)
-        drop_tree(el)
+    def _record(self, name: str, text: str) -> None:
         if not text:
             return
         if name in _JOINED:
@@ -254,8 +268,9 @@ def prune(root: Element) -> None:
     lxml.etree.strip_tags(root, *_UNWRAP)
     # Citation markup in reference lists is unwrapped; a quote's <cite> names its author.  Marked,
     # then unwrapped in one C-level pass (one by one is quadratic in the text around them).
+    in_quote = Ancestry(root.iter("blockquote"))
     for cite in root.iter("cite"):
-        if next(cite.iterancestors("blockquote"), None) is None:
+        if not in_quote.inside(cite):
             cite.tag = _UNWRAP_MARK
     lxml.etree.strip_tags(root, _UNWRAP_MARK)
     for el in root.iter():
@@ -270,8 +285,3 @@ def prune(root: Element) -> None:
             for child in el:
                 if child.tail is not None and not child.tail.strip():
                     child.tail = None
-
-
-def _attached(el: Element, root: Element) -> bool:
-    """Whether ``el`` is still inside ``root`` (an ancestor may have been dropped already)."""
-    return any(up is root for up in el.iterancestors())
