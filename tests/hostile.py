@@ -189,5 +189,32 @@ CATALOGUE: tuple[Hostile, ...] = (
 )
 
 
+# Deep and wide at once: each cost (elements × depth) before — seconds to half a minute at this
+# size, many minutes at the element limit — and the open anchors a gigabyte of link text.
+DEEP = "<div>" * 1900
+HIDDEN = "<span class='hidden'>h</span><b style='display:none'>h</b>x"
+ROOTS = "<html><body>" + DEEP + "<div class='mw-parser-output'>x</div>" * 20_000
+BAR = "<html><body class='skin-vector'><div id='mw-content-text'><p>text</p></div><div id='catlinks'>"
+CATEGORIES = (
+    "<ul>" + "".join(f"<li><a href='/wiki/Category:C{i}'>C{i}</a></li>" for i in range(20_000)) + "</ul>"
+)
+ANCHORS = "".join(f"<div><a href='/wiki/X{i}'>" for i in range(1000))
+DEEP_AND_WIDE_FILES = (
+    *("hidden.html", "editlinks.html", "cites.html", "wrappers.html"),
+    *("roots.html", "catbar.html", "anchors.html"),
+)
+CATALOGUE += (
+    Hostile("hidden-in-deep-nesting", "hidden.html", lambda: html(DEEP + HIDDEN * 20_000), "record"),
+    Hostile("edit-links-in-deep-nesting", "editlinks.html",
+            lambda: html(DEEP + "<span class='mw-editsection'>[edit]</span>x" * 20_000), "record"),
+    Hostile("cites-in-deep-nesting", "cites.html", lambda: html(DEEP + "<cite>c</cite>x" * 40_000), "record"),
+    Hostile("inline-wrappers", "wrappers.html",
+            lambda: html("<b>" * 1000 + "<b>x</b>" * 40_000 + "<div>block</div>"), "record"),
+    Hostile("content-roots-wide", "roots.html", lambda: ROOTS.encode(), "record"),
+    Hostile("category-bar-deep", "catbar.html", lambda: (BAR + DEEP + CATEGORIES).encode(), "record"),
+    Hostile("unclosed-anchors", "anchors.html", lambda: html(ANCHORS + "<p>" + "word " * 200_000), "record"),
+)  # fmt: skip
+
+
 def by_name(name: str) -> Hostile:
     return next(h for h in CATALOGUE if h.name == name)
