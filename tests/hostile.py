@@ -216,5 +216,19 @@ CATALOGUE += (
 )  # fmt: skip
 
 
+# Infobox parts nested in each other: each level's text read again, 100 MB of fields from 500 KB.
+PI_DATA = "<div class='pi-data'><div class='pi-data-label'>L</div><div class='pi-data-value'>"
+PI_GROUP = (
+    "<table class='pi-horizontal-group'><caption class='pi-header'>h</caption>"
+    "<tr><th class='pi-horizontal-group-item'>L</th></tr><tr><td class='pi-horizontal-group-item'>"
+)
+CATALOGUE += (
+    Hostile("infobox-data-nested", "pidata.html",
+            lambda: html("<aside class='portable-infobox'>" + PI_DATA * 600 + "word " * 100_000), "record"),
+    Hostile("infobox-groups-nested", "pigroup.html",
+            lambda: html("<aside class='portable-infobox'>" + PI_GROUP * 600 + "word " * 100_000), "record"),
+)  # fmt: skip
+
+
 def by_name(name: str) -> Hostile:
     return next(h for h in CATALOGUE if h.name == name)
