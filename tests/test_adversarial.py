@@ -409,6 +409,34 @@ def test_suffix_of_long_titles_is_left_alone() -> None:
     assert page.title == title.strip()
 
 
+# ---------------------------------------------------------------- found by fuzzing (fuzz/)
+
+FUZZ_FINDS = {
+    # urlsplit refuses an unbalanced "[" in a host
+    "ipv6-link": "<html><body><p>a <a href='http://[oops/wiki/X'>link</a> b</p>",
+    # lxml's API refuses names and text that its parser accepts
+    "control-in-attribute-name": "<html><body><p a\x1fb='1'>text</p>",
+    "namespace-like-attribute-name": """<html><body><p {"parts":[1]}'='x'>text</p>""",
+    "control-beside-dropped-title": "<html><body><h1>Title</h1>\x1f tail<p>text</p>",
+    "noncharacters": "<html><body><h1>T</h1>\ufffe\uffff<p>te\ufffext</p>",
+    # lone surrogates (a JSON dump's "\ud800") stopped libxml2 at the first one
+    "lone-surrogates": "<html><body><p>before\ud800 after\udfff end</p>",
+}
+
+
+@pytest.mark.parametrize("name", FUZZ_FINDS)
+def test_inputs_found_by_fuzzing(name: str) -> None:
+    for fmt in (None, "html", "text"):
+        check_record(wikiparse.parse(FUZZ_FINDS[name], format=fmt))  # type: ignore[arg-type]
+
+
+def test_lone_surrogates_become_replacement_characters() -> None:
+    page = wikiparse.parse(FUZZ_FINDS["lone-surrogates"])
+    assert "before\ufffd after\ufffd end" in kept_text(page)
+    assert "2 lone surrogate(s) replaced by U+FFFD" in page.warnings
+    assert "a😀b" in kept_text(wikiparse.parse("<p>a\ud83d\ude00b</p>"))  # a pair is one character
+
+
 # ---------------------------------------------------------------- records built by hand
 
 

@@ -76,9 +76,11 @@ def decode(source: str | bytes, limits: Limits | None = None) -> Decoded:
             raise LimitExceeded(
                 f"input of {len(source):,} characters", limits.max_text_chars, "max_text_chars"
             )
-        text, repaired = repair_mojibake(source)
-        notes = (_mojibake_note(repaired),) if repaired else ()
-        return Decoded(text, None, notes)
+        text, lone = _mend_surrogates(source)
+        text, repaired = repair_mojibake(text)
+        notes = [f"{lone} lone surrogate(s) replaced by U+FFFD"] if lone else []
+        notes += [_mojibake_note(repaired)] if repaired else []
+        return Decoded(text, None, tuple(notes))
     if len(source) > limits.max_bytes:
         raise LimitExceeded(f"input of {len(source):,} bytes", limits.max_bytes, "max_bytes")
     if not source.strip():
@@ -98,6 +100,23 @@ def decode(source: str | bytes, limits: Limits | None = None) -> Decoded:
         warnings.append(_mojibake_note(repaired))
     decoding = Decoding(encoding=encoding, method=method, replaced=replaced, mojibake_repaired=repaired)
     return Decoded(text, decoding, tuple(warnings))
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _mend_surrogates(text: str) -> tuple[str, int]:
+    """A ``str`` may hold UTF-16 surrogates (from JSON ``\\ud83d`` escapes, say): pairs become the
+    character they encode, lone ones U+FFFD (no encoder accepts them, and libxml2 would stop
+    reading the page at the first).
+
+    >>> _mend_surrogates("a\\ud83d\\ude00b\\udfff")
+    ('a😀b\ufffd', 1)
+    """
+    if _SURROGATE.search(text) is None:
+        return text, 0
+    mended = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return mended, mended.count("\ufffd") - text.count("\ufffd")
 
 
 def _choose(data: bytes) -> tuple[str, DecodeMethod, str | None]:

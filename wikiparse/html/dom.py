@@ -39,6 +39,13 @@ _PARSER = lxml.etree.HTMLParser(huge_tree=True, remove_pis=True)
 # lxml refuses str input that declares an encoding (the text is decoded already).
 _XML_DECLARATION = regex.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
 
+# Characters lxml's API refuses in names and text although its HTML parser accepts them (so a
+# later ``del el.attrib[name]`` or ``el.text = …`` would fail): C0 controls but tab, newline and
+# carriage return, and the noncharacters U+FFFE/U+FFFF.  Browsers show none of them (NUL is
+# ignored, libxml2 would make it U+FFFD); a form feed is a space in HTML.
+_XML_UNSAFE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_SAFE = {**dict.fromkeys((*range(0x09), 0x0B, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)), 0x0C: " "}
+
 _COMPOUND = regex.compile(
     r"(?P<tag>[a-zA-Z][a-zA-Z0-9-]*|\*)?(?P<rest>(?:#[\w-]+|\.[\w-]+|\[[^\]]+\])*)", regex.ASCII
 )
@@ -52,8 +59,8 @@ def parse_page(text: str, limits: Limits) -> Element:
     if len(text) > limits.max_text_chars:
         raise LimitExceeded(f"page of {len(text):,} characters", limits.max_text_chars, "max_text_chars")
     check_tags(text, limits)
-    if "\x00" in text:  # browsers ignore NUL in a page's text; libxml2 would make each a U+FFFD
-        text = text.replace("\x00", "")
+    if _XML_UNSAFE.search(text):
+        text = text.translate(_XML_SAFE)
     try:
         root = lxml.etree.fromstring(_XML_DECLARATION.sub("", text, count=1), parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -96,17 +103,19 @@ def text_of(el: Element, limit: int | None = None) -> str:
 
 
 def drop_tree(el: Element) -> None:
-    """Remove an element and its content, keeping the text that follows it (its tail)."""
+    """Remove an element and its content, keeping the text that follows it (its tail).
+
+    The text is re-joined by libxml2, not through lxml's ``.text``/``.tail`` setters, which refuse
+    text the parser accepted (control characters, U+FFFE).
+    """
     parent = el.getparent()
     if parent is None:
         return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
+    el.tag = _DROPPED
+    lxml.etree.strip_elements(parent, _DROPPED, with_tail=False)
+
+
+_DROPPED = "wikiparse-dropped"
 
 
 def drop_tag(el: Element) -> None:

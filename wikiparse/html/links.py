@@ -17,12 +17,12 @@ True
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
 import lxml.etree
 
 from ..records import Link
-from ..titles import title_text
+from ..titles import split_url, title_text
 from .dom import Element, spaced_text
 
 # Namespaces whose links are media or tools, not pages.
@@ -49,7 +49,7 @@ def link_target(
     tokens = classes.split()
     if "extiw" in tokens or "external" in tokens or "image" in tokens:
         return None
-    parts = urlsplit(href)
+    parts = split_url(href)
     if parts.netloc and (host is None or same_wiki_host(parts.netloc) != same_wiki_host(host)):
         return None
     query = parse_qs(parts.query) if parts.query else {}

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import copy
 import json
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
 import attrs
 import regex
 
 from ..detect import site_from_url
 from ..records import Site
-from ..titles import title_text
+from ..titles import split_url, title_text
 from . import skins
 from .dom import Element, classes, drop_tree, text_of
 from .index import PageIndex
@@ -227,7 +227,7 @@ def _title_from_edit_links(index: PageIndex) -> str | None:
     for a in index.root.iter("a"):
         href = a.get("href") or ""
         if "action=edit" in href:
-            names = parse_qs(urlsplit(href).query).get("title")
+            names = parse_qs(split_url(href).query).get("title")
             if names:
                 return title_text(unquote(names[0]))
     return None

@@ -276,8 +276,11 @@ def prune(root: Element) -> None:
     for el in root.iter():
         attrib = el.attrib
         if attrib:
-            for key in [k for k in attrib if k not in _KEEP_ATTRS]:
-                del attrib[key]
+            # Cleared and refilled: a hostile name ('{"x":1}', read as a namespace) cannot be deleted
+            kept = [(k, v) for k, v in attrib.items() if k in _KEEP_ATTRS]
+            if len(kept) < len(attrib):
+                attrib.clear()
+                attrib.update(kept)
         # Whitespace between list items, rows and cells is no text: the soup need not hold it.
         if el.tag in _STRUCTURAL:
             if el.text is not None and not el.text.strip():

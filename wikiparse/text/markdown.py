@@ -15,14 +15,12 @@ markers and backslash escapes go.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import attrs
 import regex
 
 from ..records import Link
 from ..rules import vocab
-from ..titles import title_from_url
+from ..titles import split_url, title_from_url
 
 # A URL in link syntax: <…>, or a run without spaces whose parentheses balance one level deep.
 _URL = r"(?:<[^<>\n]{0,2000}>|(?:[^()\s]|\([^()\s]{0,300}\)){0,2000})"
@@ -147,7 +145,7 @@ def _title(name: str) -> str:
 
 def _wiki_target(url: str) -> str | None:
     """The article a link points to: a /wiki/ URL outside the special namespaces, no anchor."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     if "#" in url or parts.query or "/wiki/" not in parts.path:
         return None
     title = title_from_url(url)
