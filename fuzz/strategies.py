@@ -1,6 +1,10 @@
 """Hypothesis strategies that generate wiki-like pages: HTML in several skins' shapes, text scrapes, wikitext.
 
-Shared by the property tests (tests/test_properties.py) and the long fuzz run (fuzz/run.py).
+Shared by the property tests (tests/test_properties.py) and the long fuzz runs (fuzz/run.py,
+fuzz/atheris_parse.py).
+
+The ``ordered_*`` strategies put numbered words (``w00001``, ``w00002``…) where the others put text,
+in increasing order through the page, so a test can tell whether kept text kept its order.
 """
 
 from __future__ import annotations
@@ -140,9 +144,27 @@ ATTRS = st.fixed_dictionaries(
 )
 
 
+def token(number: int) -> str:
+    """The numbered word of an ordered page."""
+    return f"w{number:05d}"
+
+
 @st.composite
-def html_pages(draw: st.DrawFn, max_nodes: int = 40) -> str:
+def ordered_text_pages(draw: st.DrawFn) -> str:
+    """Like :data:`text_pages`, each line led by the next numbered word."""
+    lines = draw(text_pages).split("\n")
+    return "\n".join(f"{token(k)} {line}" for k, line in enumerate(lines, 1))
+
+
+def ordered_html_pages(max_nodes: int = 40) -> st.SearchStrategy[str]:
+    """Like :func:`html_pages`, each text run led by the next numbered word."""
+    return html_pages(max_nodes, ordered=True)
+
+
+@st.composite
+def html_pages(draw: st.DrawFn, max_nodes: int = 40, ordered: bool = False) -> str:
     """Random, often malformed, nested HTML built from wiki skins' vocabulary."""
+    numbers = iter(range(1, 100_000))
     parts: list[str] = []
     stack: list[str] = []
     for _ in range(draw(st.integers(0, max_nodes))):
@@ -153,7 +175,7 @@ def html_pages(draw: st.DrawFn, max_nodes: int = 40) -> str:
             parts.append(f"<{tag} {attrs}>")
             stack.append(tag)
         elif action == "text":
-            parts.append(draw(TEXT))
+            parts.append((token(next(numbers)) + " " if ordered else "") + draw(TEXT))
         elif action == "close" and stack:
             parts.append(f"</{stack.pop()}>")
         elif action == "close-wrong":

@@ -8,7 +8,14 @@
 
 from ._version import __version__
 from .batch import BatchOptions, BatchReport, Converted, Failed, convert
-from .errors import InputError, LimitExceeded, MissingExtraError, UnknownRuleError, WikiparseError
+from .errors import (
+    InputError,
+    InternalError,
+    LimitExceeded,
+    MissingExtraError,
+    UnknownRuleError,
+    WikiparseError,
+)
 from .options import Limits, ParseOptions
 from .parse import parse
 from .records import (
@@ -43,6 +50,7 @@ __all__ = [
     "Infobox",
     "InfoboxField",
     "InputError",
+    "InternalError",
     "LimitExceeded",
     "Limits",
     "Link",

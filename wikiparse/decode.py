@@ -76,9 +76,11 @@ def decode(source: str | bytes, limits: Limits | None = None) -> Decoded:
             raise LimitExceeded(
                 f"input of {len(source):,} characters", limits.max_text_chars, "max_text_chars"
             )
-        text, repaired = repair_mojibake(source)
-        notes = (_mojibake_note(repaired),) if repaired else ()
-        return Decoded(text, None, notes)
+        text, lone = _mend_surrogates(source)
+        text, repaired = repair_mojibake(text)
+        notes = [f"{lone} lone surrogate(s) replaced by U+FFFD"] if lone else []
+        notes += [_mojibake_note(repaired)] if repaired else []
+        return Decoded(text, None, tuple(notes))
     if len(source) > limits.max_bytes:
         raise LimitExceeded(f"input of {len(source):,} bytes", limits.max_bytes, "max_bytes")
     if not source or source.isspace():  # (isspace, unlike strip, copies nothing)
@@ -101,6 +103,23 @@ def decode(source: str | bytes, limits: Limits | None = None) -> Decoded:
         warnings.append(_mojibake_note(repaired))
     decoding = Decoding(encoding=encoding, method=method, replaced=replaced, mojibake_repaired=repaired)
     return Decoded(text, decoding, tuple(warnings))
+
+
+_SURROGATE = regex.compile(r"[\ud800-\udfff]")
+
+
+def _mend_surrogates(text: str) -> tuple[str, int]:
+    """A ``str`` may hold UTF-16 surrogates (from JSON ``\\ud83d`` escapes, say): pairs become the
+    character they encode, lone ones U+FFFD (no encoder accepts them, and libxml2 would stop
+    reading the page at the first).
+
+    >>> _mend_surrogates("a\\ud83d\\ude00b\\udfff")
+    ('a😀b\ufffd', 1)
+    """
+    if _SURROGATE.search(text) is None:
+        return text, 0
+    mended = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return mended, mended.count("\ufffd") - text.count("\ufffd")
 
 
 def _choose(data: bytes) -> tuple[str, DecodeMethod, str | None, str | None]:
@@ -142,8 +161,25 @@ def _declared(head: bytes) -> str | None:
             return "windows-1252"
         if canonical.startswith(("utf-16", "utf-32")):
             continue
-        return canonical
+        if canonical == "utf-8-sig":
+            return "utf-8"
+        if canonical in _PAGE_ENCODINGS:
+            return canonical
+        # Not a page encoding: a bytes codec ("base64", "rot13"), or one no browser reads pages in
+        # ("utf-7", "idna", "unicode_escape"): the declaration is ignored.
     return None
+
+
+# Python's names for the encodings of the WHATWG Encoding Standard (what browsers decode pages in).
+_PAGE_ENCODINGS = frozenset(
+    {
+        "utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "tis-620",
+        *(f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 11, 13, 14, 15, 16)),
+        *(f"cp{n}" for n in range(1250, 1259)),
+        "gbk", "gb2312", "gb18030", "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis",
+        "cp932", "euc_kr", "cp949",
+    }
+)  # fmt: skip
 
 
 def _sniff_utf16(head: bytes) -> str | None:
@@ -184,15 +220,17 @@ def _decode_counting(
         return data.decode(encoding), encoding, method, 0, None
     except UnicodeDecodeError:
         pass
-    if method == "declared" and encoding == "utf-8":
-        # Declared UTF-8 that is not: very often really Windows-1252 (browsers agree in practice).
+    if method == "declared":
+        # A declaration the bytes disprove: declared UTF-8 is very often really Windows-1252
+        # (browsers agree in practice); any other that fails where UTF-8 holds is UTF-8.
+        other = "windows-1252" if encoding == "utf-8" else "utf-8"
         try:
-            text = data.decode("windows-1252")
+            text = data.decode(other)
         except UnicodeDecodeError:
             pass
         else:
-            note = "declared UTF-8 but not valid UTF-8: decoded as windows-1252"
-            return text, "windows-1252", "fallback", 0, note
+            note = f"declared {encoding} but not valid {encoding}: decoded as {other}"
+            return text, other, "fallback", 0, note
     _replaced.count = 0
     text = data.decode(encoding, errors="wikiparse-count")
     return text, encoding, method, _replaced.count, None

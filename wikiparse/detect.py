@@ -14,12 +14,11 @@ reader refines site and skin from markup (``wikiparse.html.skins``).
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import attrs
 import regex
 
 from .records import InputFormat, Site
+from .titles import split_url
 
 
 @attrs.frozen
@@ -65,7 +64,7 @@ def site_from_url(url: str | None) -> Site | None:
     """The family a URL's host belongs to, if it says."""
     if not url:
         return None
-    host = (urlsplit(url).hostname or "").lower()
+    host = (split_url(url).hostname or "").lower()
     if host.endswith((".fandom.com", ".wikia.com", ".wikia.org")) or host in ("fandom.com", "wikia.com"):
         return "fandom"
     if host.endswith(".wikipedia.org"):
@@ -119,6 +118,6 @@ def detect(
         return Detected(fmt, site, "stated by the input's container")
     by_url = site_from_url(url)
     if by_url:
-        return Detected(fmt, by_url, f"url host {urlsplit(url or '').hostname}")
+        return Detected(fmt, by_url, f"url host {split_url(url or '').hostname}")
     site, evidence = site_from_text(text)
     return Detected(fmt, site, evidence)

@@ -16,21 +16,35 @@ class InputError(WikiparseError, ValueError):
 
 
 class LimitExceeded(WikiparseError):
-    """The input is beyond one of the configured limits (bytes, depth, nodes, cells, time).
+    """The input is beyond one of the limits (bytes, depth, nodes, cells, time).
 
-    The message names the limit and the option that raises it.
+    The message names the limit and the :class:`~wikiparse.options.Limits` option that raises
+    it; ``option`` is ``None`` for the few limits no option can raise (the HTML parser's own
+    nesting depth, attributes per element), whose message says so.
     """
 
-    def __init__(self, what: str, limit: int | float, option: str) -> None:
+    def __init__(self, what: str, limit: int | float, option: str | None) -> None:
         self.what = what
         self.limit = limit
         self.option = option
-        super().__init__(
-            f"{what} exceeds the limit of {limit:,}; raise Limits.{option} if this input is trusted"
+        advice = (
+            f"raise Limits.{option} if this input is trusted"
+            if option is not None
+            else "no option raises it (the HTML parser cannot read such input)"
         )
+        super().__init__(f"{what} exceeds the limit of {limit:,}; {advice}")
 
-    def __reduce__(self) -> tuple[type[LimitExceeded], tuple[str, int | float, str]]:
+    def __reduce__(self) -> tuple[type[LimitExceeded], tuple[str, int | float, str | None]]:
         return (type(self), (self.what, self.limit, self.option))
+
+
+class InternalError(WikiparseError):
+    """wikiparse failed on an input for a reason that is a bug in wikiparse, not in the input.
+
+    :func:`wikiparse.parse` raises only :class:`WikiparseError`; anything else escaping a stage
+    is wrapped in this class (the original exception is its ``__cause__``) so that a batch run
+    reports the page and carries on.  Please report it with the input that caused it.
+    """
 
 
 class UnknownRuleError(WikiparseError, KeyError):

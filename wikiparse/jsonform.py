@@ -7,12 +7,13 @@ the same dict (and, with ``json.dumps(..., ensure_ascii=False)``, the same bytes
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
 from .errors import InputError
+from .options import MAX_LIST_DEPTH
 from .records import (
     SCHEMA,
     Block,
@@ -51,10 +52,28 @@ def page_to_dict(page: Page) -> dict[str, object]:
 
 def _value_to_json(value: object) -> object:
     if isinstance(value, tuple):
+        if value and type(value[0]) is ListItem:
+            return _items_to_json(value)
         return [_value_to_json(v) for v in value]
     if attrs.has(type(value)):
         return _record_to_dict(value)
     return value
+
+
+def _items_to_json(items: tuple[ListItem, ...]) -> list[object]:
+    """List items without recursion: a hand-built page may nest lists deeper than Python's stack."""
+    out: list[object] = []
+    stack: list[tuple[Iterator[ListItem], list[object]]] = [(iter(items), out)]
+    while stack:
+        item = next(stack[-1][0], None)
+        if item is None:
+            stack.pop()
+            continue
+        children: list[object] = []
+        stack[-1][1].append({"text": item.text, "term": item.term, "detail": item.detail, "items": children})
+        if item.items:
+            stack.append((iter(item.items), children))
+    return out
 
 
 def _record_to_dict(record: object) -> dict[str, object]:
@@ -77,10 +96,34 @@ def page_from_dict(data: Mapping[str, object]) -> Page:
     schema = data.get("schema")
     if schema != SCHEMA:
         raise InputError(f"unsupported schema {schema!r}; this version of wikiparse reads {SCHEMA!r}")
+    _check_nesting(data)
     try:
         return _build(Page, data, _PAGE_FIELDS)
     except (TypeError, ValueError, KeyError, AttributeError) as exc:
         raise InputError(f"malformed page record: {exc}") from exc
+
+
+MAX_SECTION_DEPTH = 32
+"""Sections nest by heading level (at most 6 deep from HTML or wikitext); deeper is not a page."""
+
+
+def _check_nesting(data: Mapping[str, object]) -> None:
+    """Refuse sections or lists nested deeper than a page can be, before recursing into them."""
+    stack: list[tuple[object, int, int]] = [(data, 0, 0)]
+    while stack:
+        value, sections, items = stack.pop()
+        if sections > MAX_SECTION_DEPTH or items > MAX_LIST_DEPTH:
+            what = "sections" if sections > MAX_SECTION_DEPTH else "list items"
+            limit = MAX_SECTION_DEPTH if sections > MAX_SECTION_DEPTH else MAX_LIST_DEPTH
+            raise InputError(f"malformed page record: {what} nested more than {limit} levels deep")
+        if isinstance(value, Mapping):
+            for key, child in value.items():
+                if child and isinstance(child, (list, Mapping)):
+                    stack.append((child, sections + (key == "sections"), items + (key == "items")))
+        elif isinstance(value, list):
+            stack.extend(
+                (child, sections, items) for child in value if child and isinstance(child, (list, Mapping))
+            )
 
 
 def _tuple(conv: Callable[[Any], T]) -> Callable[[Any], tuple[T, ...]]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import regex
 
 from .records import Block, Code, Infobox, ListBlock, ListItem, Page, Paragraph, Quote, Section, Table
-from .render import RenderOptions, categories_text, item_text, visible_items
+from .render import RenderOptions, categories_text, item_text, walk_items
 
 # Characters with an inline meaning anywhere in a line; "&" only where it would start an entity.
 _INLINE = regex.compile(r"[\\`*_\[\]<|~]|&(?=#?[0-9A-Za-z]+;)")
@@ -121,13 +121,16 @@ def _cell(text: str) -> str:
 
 
 def _list_lines(items: tuple[ListItem, ...], indent: str, ordered: bool, alternate: bool) -> Iterator[str]:
-    """Nested items indent by their parent's marker width, as CommonMark requires."""
-    for number, item in enumerate(visible_items(items), 1):
-        marker = _marker(number, ordered, alternate)
+    """Nested items indent by their parent's marker width, as CommonMark requires; only the top
+    level alternates its marker."""
+    indents = [indent]
+    for depth, number, item in walk_items(items):
+        del indents[depth:]
+        marker = _marker(number, ordered, alternate and depth == 1)
         lines = [line for line in _item_body(item).split("\n") if line] or [""]
-        yield (indent + marker + lines[0]).rstrip()
-        yield from (indent + " " * len(marker) + line for line in lines[1:])
-        yield from _list_lines(item.items, indent + " " * len(marker), ordered, False)
+        yield (indents[-1] + marker + lines[0]).rstrip()
+        yield from (indents[-1] + " " * len(marker) + line for line in lines[1:])
+        indents.append(indents[-1] + " " * len(marker))
 
 
 def _marker(number: int, ordered: bool, alternate: bool) -> str:

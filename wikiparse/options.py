@@ -15,20 +15,36 @@ Format = Literal["html", "text", "wikitext"]
 Preset = Literal["fandom", "wikipedia", "mediawiki", "text", "wikitext", "none"]
 
 
+MAX_LIST_DEPTH = 64
+"""The highest ``Limits.max_list_depth`` accepted."""
+
+
+def _list_depth_ok(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if not 1 <= value <= MAX_LIST_DEPTH:
+        raise ValueError(f"Limits.max_list_depth must be between 1 and {MAX_LIST_DEPTH}, not {value!r}")
+
+
 @attrs.frozen(kw_only=True)
 class Limits:
     """Bounds applied before work explodes; inputs beyond them raise ``LimitExceeded``.
 
     Defaults are sized for real pages: the largest page in our corpus is about 2 MB of HTML,
-    with nesting depth under 60 and under 100,000 elements.
+    with nesting depth under 60 and about 10,000 elements (the largest Wikipedia pages have a
+    few hundred thousand).  See docs/robustness.md for what each limit costs.
     """
 
     max_bytes: int = 64 * 1024 * 1024
     """Largest input accepted, in bytes (UTF-8 length for ``str`` input)."""
     max_depth: int = 1000
-    """Deepest element nesting read; deeper content is flattened into its ancestor at this depth."""
-    max_nodes: int = 2_000_000
-    """Most elements (HTML) or lines (text) in one page."""
+    """Deepest element nesting read; deeper content is flattened into its ancestor at this depth.
+    (HTML nested deeper than 2,040 levels is refused whatever this says: libxml2 stops there.)"""
+    max_nodes: int = 500_000
+    """Most elements (HTML; start tags are counted before parsing) or lines (text) in one page.
+    The HTML reader's tree costs about 1.5 KB per element, so this also bounds its memory."""
+    max_list_depth: int = attrs.field(default=32, validator=_list_depth_ok)
+    """Deepest list nesting kept; deeper items join the deepest level (with a warning).  At most
+    64, so records stay shallow enough to compare, pickle and serialise with Python's default
+    recursion limit."""
     max_table_cells: int = 500_000
     """Most cells in one table after rowspan/colspan expansion."""
     max_span: int = 1000

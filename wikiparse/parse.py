@@ -15,7 +15,8 @@ from .assemble import assemble
 from .decode import decode
 from .detect import detect
 from .doc import Doc
-from .errors import InputError, LimitExceeded
+from .errors import InputError, InternalError, LimitExceeded, WikiparseError
+from .nesting import cap_lists
 from .normalize import normalize_doc
 from .options import Format, ParseOptions
 from .records import Page, SourceInfo
@@ -39,7 +40,9 @@ def parse(
     ``source`` is page content (``str``), raw bytes of a page (any encoding; the choice is
     recorded in ``page.decoding``) or a path to a file.  A ``str`` is always content, never a
     file name.  Raises :class:`~wikiparse.errors.InputError` for input that is not a page and
-    :class:`~wikiparse.errors.LimitExceeded` beyond ``options.limits``.  ``title`` and
+    :class:`~wikiparse.errors.LimitExceeded` beyond ``options.limits``; it raises nothing but
+    :class:`~wikiparse.errors.WikiparseError` subclasses (a bug surfaces as
+    :class:`~wikiparse.errors.InternalError`).  ``title`` and
     ``categories`` are what a container states about the page (a dump record's name and
     category list); they win over what the page itself shows.  ``context`` is the reader
     context a batch unit carries (``Unit.context``: a dump page's title, namespaces and
@@ -52,6 +55,24 @@ def parse(
         source, source_info = _read_path(source, options, source_info)
     elif not isinstance(source, (str, bytes)):
         raise InputError(f"parse() takes str, bytes or a path, not {type(source).__name__}")
+    try:
+        return _pipeline(source, url, options, source_info, title, categories, context)
+    except WikiparseError:
+        raise
+    except Exception as exc:  # a bug: every cause found is fixed where it arises (docs/robustness.md)
+        what = f"{type(exc).__name__}: {exc}"
+        raise InternalError(f"wikiparse failed on this input ({what}); please report it") from exc
+
+
+def _pipeline(
+    source: str | bytes,
+    url: str | None,
+    options: ParseOptions,
+    source_info: SourceInfo | None,
+    title: str | None,
+    categories: Sequence[str],
+    context: object | None,
+) -> Page:
     decoded = decode(source, options.limits)
     if not decoded.text or decoded.text.isspace():  # (strip() would copy the whole page)
         raise InputError("the input is empty (no text after decoding)")
@@ -59,6 +80,7 @@ def parse(
     detected = detect(decoded.text, url=url, forced=options.format, site=stated)
     rules = _rules_for(options, detected.input_format, detected.site)
     doc = _read(decoded.text, detected.input_format, rules, options, url, context)
+    doc = cap_lists(doc, options.limits.max_list_depth)
     if doc.site == "unknown" and detected.site != "unknown":
         doc = attrs.evolve(doc, site=detected.site)
     doc = attrs.evolve(

@@ -120,24 +120,36 @@ def table_text(table: Table) -> str:
 
 def _item_lines(items: tuple[ListItem, ...], indent: str, ordered: bool) -> Iterator[str]:
     """Nested items indent by the width of their parent's marker; they inherit ``ordered``."""
-    for number, item in enumerate(visible_items(items), 1):
+    indents = [indent]
+    for depth, number, item in walk_items(items):
+        del indents[depth:]
         marker = f"{number}. " if ordered else "- "
-        yield indent + _hang(marker + item_text(item), indent + " " * len(marker))
-        yield from _item_lines(item.items, indent + " " * len(marker), ordered)
+        yield indents[-1] + _hang(marker + item_text(item), indents[-1] + " " * len(marker))
+        indents.append(indents[-1] + " " * len(marker))
 
 
-def visible_items(items: tuple[ListItem, ...]) -> tuple[ListItem, ...]:
-    """The items to show: an item without text of its own gives its place to its sub-items.
+def walk_items(items: tuple[ListItem, ...]) -> Iterator[tuple[int, int, ListItem]]:
+    """(depth, number, item) of the items to show, in reading order, without recursion.
 
-    (Markdown cannot show an empty item reliably: it may not interrupt the text above it.)
+    ``depth`` is 1 for the top level; ``number`` counts the shown items of one level under one
+    parent from 1.  An item without text of its own gives its place to its sub-items (Markdown
+    cannot show an empty item reliably: it may not interrupt the text above it).
     """
-    out: list[ListItem] = []
-    for item in items:
-        if item_text(item).strip():
-            out.append(item)
-        else:
-            out.extend(visible_items(item.items))
-    return tuple(out)
+    # Each frame: the items still to read, their depth, and the count shown at that level so far
+    # (shared by the frames of one level, as a one-element list, when empty items are spliced).
+    stack: list[tuple[Iterator[ListItem], int, list[int]]] = [(iter(items), 1, [0])]
+    while stack:
+        pending, depth, shown = stack[-1]
+        item = next(pending, None)
+        if item is None:
+            stack.pop()
+        elif item_text(item).strip():
+            shown[0] += 1
+            yield depth, shown[0], item
+            if item.items:
+                stack.append((iter(item.items), depth + 1, [0]))
+        elif item.items:
+            stack.append((iter(item.items), depth, shown))
 
 
 def item_text(item: ListItem) -> str:

@@ -10,14 +10,29 @@ True
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import SplitResult, parse_qs, unquote, urlsplit
+
+_NO_URL = urlsplit("")
+
+
+def split_url(url: str) -> SplitResult:
+    """``urlsplit``, with an empty result for what it refuses ("http://[x", bad netlocs): a
+    page's links are untrusted, and a malformed one is simply not a link to anything.
+
+    >>> split_url("https://[oops/wiki/X").netloc
+    ''
+    """
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return _NO_URL
 
 
 def title_from_url(url: str | None) -> str | None:
     """The page title a MediaWiki URL names (``/wiki/Title`` or ``?title=Title``), if any."""
     if not url:
         return None
-    parts = urlsplit(url)
+    parts = split_url(url)
     query = parse_qs(parts.query)
     if "title" in query:
         return title_text(query["title"][0])

@@ -8,14 +8,13 @@ chrome dropped by named rules (:mod:`.region`); only then does bs4 build a tree 
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import attrs
 
 from ..doc import Doc
 from ..options import Limits
 from ..records import PageType
 from ..rules import RuleSet
+from ..titles import split_url
 from . import flattened, skins
 from .dom import parse_page
 from .index import index_page
@@ -50,7 +49,7 @@ def _read(text: str, rules: RuleSet, limits: Limits, url: str | None, skin: Skin
         meta = attrs.evolve(meta, skin=skin)
     roots = content_roots(index, meta.skin) if is_view(meta) else []
     page_url = meta.url or url
-    host = (urlsplit(page_url).hostname or "").lower() or None if page_url else None
+    host = (split_url(page_url).hostname or "").lower() or None if page_url else None
     region = cut_region(index, meta.skin, rules, roots, host, meta.title_element)
     reader = Reader(inline=Inline(), limits=limits)
     if region.roots:

@@ -16,8 +16,9 @@ import attrs
 from ..records import Removal
 from ..rules import RuleSet
 from . import shapes
-from .dom import Element, drop_tree, spaced_text, text_of
+from .dom import Element, spaced_text, text_of
 from .index import Marked
+from .subtrees import Ancestry, drop_trees
 
 # Markers that are dropped many times per page are logged once per page, joined.
 _JOINED = frozenset({"edit-marker", "reference-marker", "reference-backlink"})
@@ -28,19 +29,25 @@ def marked_by_root(marked: tuple[Marked, ...], roots: list[Element]) -> dict[Ele
     """The marked elements of each root (the root itself included), in document order.
 
     An element whose ancestors do not reach a root lies outside the region, or was dropped
-    with an ancestor since the index was made.
+    with an ancestor since the index was made.  Each element's root is remembered on the way
+    up, so a page both deep and wide costs one visit per element, not one per level per mark.
     """
-    chosen = set(roots)
     out: dict[Element, list[Marked]] = {root: [] for root in roots}
+    root_of: dict[Element, Element | None] = {root: root for root in roots}
     for mark in marked:
-        el = mark.el
-        if el in chosen:
-            out[el].append(mark)
-            continue
-        for up in el.iterancestors():
-            if up in chosen:
-                out[up].append(mark)
+        path: list[Element] = []
+        node: Element | None = mark.el
+        found: Element | None = None
+        while node is not None:
+            if node in root_of:
+                found = root_of[node]
                 break
+            path.append(node)
+            node = node.getparent()
+        for seen in path:
+            root_of[seen] = found
+        if found is not None:
+            out[found].append(mark)
     return out
 
 
@@ -74,19 +81,32 @@ class Cleaner:
                 self.disambig = True
             elif name in self.rules and el is not root:
                 chrome.append((name, el))
-        for el in hidden:
-            if el is not root and _attached(el, root):
-                drop_tree(el)
+        # Chrome inside hidden elements or inside other chrome goes with them; hidden elements
+        # leave first, so the text recorded for chrome is the text a reader saw.  Membership is
+        # asked of an Ancestry and the drops made in one C pass: both stay linear on pages
+        # both deep and wide (a walk up per element, a re-join per drop, were quadratic).
+        hidden = [el for el in hidden if el is not root]
+        covered = Ancestry([*hidden, *(el for _, el in chrome)])
+        chrome = [(name, el) for name, el in chrome if not covered.inside(el)]
+        drop_trees(root, hidden)
         for name, el in chrome:
-            if _attached(el, root):
-                self._drop(name, el)
+            self._record(name, spaced_text(el))
+        drop_trees(root, (el for _, el in chrome))
+        drop_trees(root, self._judge_shapes(root))
+
+    def _judge_shapes(self, root: Element) -> list[Element]:
+        """Top-level blocks (and pager rows) that are chrome by their shape; their text recorded."""
+        judged: list[Element] = []
         for el in list(shapes.top_blocks(root)):
             name = shapes.judge(el)
             if name is not None and name in self.rules:
-                self._drop(name, el)
+                self._record(name, spaced_text(el))
+                judged.append(el)
             elif name is None and "navbox" in self.rules:
                 for row in shapes.pager_rows(el):
-                    self._drop("navbox", row)
+                    self._record("navbox", spaced_text(row))
+                    judged.append(row)
+        return judged
 
     def _redirect(self, el: Element) -> None:
         if self.redirect is None:
@@ -94,9 +114,7 @@ class Cleaner:
             if link is not None and text_of(link):
                 self.redirect = text_of(link)
 
-    def _drop(self, name: str, el: Element) -> None:
-        text = spaced_text(el)
-        drop_tree(el)
+    def _record(self, name: str, text: str) -> None:
         if not text:
             return
         if name in _JOINED:
@@ -109,8 +127,3 @@ class Cleaner:
         for name, texts in self.joined.items():
             out.append(self.rules.rule(name).drop(" ".join(texts)))
         return out
-
-
-def _attached(el: Element, root: Element) -> bool:
-    """Whether ``el`` is still inside ``root`` (an ancestor may have been dropped already)."""
-    return any(up is root for up in el.iterancestors())

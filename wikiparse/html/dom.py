@@ -23,6 +23,7 @@ import regex
 
 from ..errors import InputError, LimitExceeded
 from ..options import Limits
+from .prescan import check_tags
 
 Element = Any
 """An ``lxml.etree._Element`` (lxml ships no type information).
@@ -38,6 +39,13 @@ _PARSER = lxml.etree.HTMLParser(huge_tree=True, remove_pis=True)
 # lxml refuses str input that declares an encoding (the text is decoded already).
 _XML_DECLARATION = regex.compile(r"\A\s*<\?xml[^>]{0,200}\?>")
 
+# Characters lxml's API refuses in names and text although its HTML parser accepts them (so a
+# later ``del el.attrib[name]`` or ``el.text = …`` would fail): C0 controls but tab, newline and
+# carriage return, and the noncharacters U+FFFE/U+FFFF.  Browsers show none of them (NUL is
+# ignored, libxml2 would make it U+FFFD); a form feed is a space in HTML.
+_XML_UNSAFE = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_SAFE = {**dict.fromkeys((*range(0x09), 0x0B, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)), 0x0C: " "}
+
 _COMPOUND = regex.compile(
     r"(?P<tag>[a-zA-Z][a-zA-Z0-9-]*|\*)?(?P<rest>(?:#[\w-]+|\.[\w-]+|\[[^\]]+\])*)", regex.ASCII
 )
@@ -50,6 +58,9 @@ def parse_page(text: str, limits: Limits) -> Element:
     """The page's root element; raises ``LimitExceeded`` past ``max_nodes`` or the parser's depth."""
     if len(text) > limits.max_text_chars:
         raise LimitExceeded(f"page of {len(text):,} characters", limits.max_text_chars, "max_text_chars")
+    check_tags(text, limits)
+    if _XML_UNSAFE.search(text):
+        text = text.translate(_XML_SAFE)
     try:
         root = lxml.etree.fromstring(_without_xml_declaration(text), parser=_PARSER)
     except (lxml.etree.ParserError, ValueError) as exc:
@@ -61,9 +72,7 @@ def parse_page(text: str, limits: Limits) -> Element:
         raise LimitExceeded(f"page of {nodes:,} elements", limits.max_nodes, "max_nodes")
     if _TOO_DEEP(root):
         # libxml2 silently drops what lies deeper than its cap: refuse rather than lose text.
-        raise LimitExceeded(
-            f"element nesting of more than {PARSER_DEPTH_CAP} levels", PARSER_DEPTH_CAP, "max_depth"
-        )
+        raise LimitExceeded("element nesting depth (unclosed tags?)", PARSER_DEPTH_CAP, None)
     return root
 
 
@@ -90,46 +99,37 @@ def classes(el: Element) -> frozenset[str]:
     return frozenset(value.split()) if value else frozenset()
 
 
-def text_of(el: Element) -> str:
-    """Visible-text approximation of an element: its text with whitespace collapsed."""
-    return " ".join(lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False).split())
+def text_of(el: Element, limit: int | None = None) -> str:
+    """Visible-text approximation of an element: its text with whitespace collapsed.
+
+    With ``limit``, only about the first ``limit`` characters are read (see :func:`spaced_text`).
+    """
+    if limit is None:
+        return " ".join(lxml.etree.tostring(el, method="text", encoding="unicode", with_tail=False).split())
+    parts: list[str] = []
+    left = limit
+    for piece in el.itertext():  # the descendants' tails, not its own
+        parts.append(piece[: left + 1])
+        left -= len(piece)
+        if left < 0:
+            break
+    return " ".join("".join(parts).split())
 
 
 def drop_tree(el: Element) -> None:
-    """Remove an element and its content, keeping the text that follows it (its tail)."""
+    """Remove an element and its content, keeping the text that follows it (its tail).
+
+    The text is re-joined by libxml2, not through lxml's ``.text``/``.tail`` setters, which refuse
+    text the parser accepted (control characters, U+FFFE).
+    """
     parent = el.getparent()
     if parent is None:
         return
-    if el.tail:
-        previous = el.getprevious()
-        if previous is not None:
-            previous.tail = (previous.tail or "") + el.tail
-        else:
-            parent.text = (parent.text or "") + el.tail
-    parent.remove(el)
+    el.tag = _DROPPED
+    lxml.etree.strip_elements(parent, _DROPPED, with_tail=False)
 
 
-def drop_tag(el: Element) -> None:
-    """Remove an element's tag, keeping its text and children in place."""
-    parent = el.getparent()
-    if parent is None:
-        return
-    index = parent.index(el)
-    children = list(el)
-    before = parent[index - 1] if index else None
-    lead = el.text or ""
-    if before is None:
-        parent.text = (parent.text or "") + lead
-    else:
-        before.tail = (before.tail or "") + lead
-    tail = el.tail or ""
-    if children:
-        children[-1].tail = (children[-1].tail or "") + tail
-    elif before is None:
-        parent.text = (parent.text or "") + tail
-    else:
-        before.tail = (before.tail or "") + tail
-    parent[index : index + 1] = children
+_DROPPED = "wikiparse-dropped"
 
 
 # Elements whose boundaries separate words on screen (the rest are inline).
@@ -143,21 +143,29 @@ BLOCK_TAGS = frozenset(
 )  # fmt: skip
 
 
-def spaced_text(el: Element) -> str:
-    """Text of an element with a space at block boundaries ("Charms Kettle Charm", not glued)."""
+def spaced_text(el: Element, limit: int | None = None) -> str:
+    """Text of an element with a space at block boundaries ("Charms Kettle Charm", not glued).
+
+    With ``limit``, only about the first ``limit`` characters are read: a caller that keeps a
+    short text (a link's) must not read all of a huge element, once per level of nesting.
+    """
     parts: list[str] = []
+    left = limit if limit is not None else -1
     for event, node in lxml.etree.iterwalk(el, events=("start", "end")):
         block = node.tag in BLOCK_TAGS
         if event == "start":
-            if block:
-                parts.append(" ")
-            if isinstance(node.tag, str) and node.text:
-                parts.append(node.text)
+            piece = node.text if isinstance(node.tag, str) else None
         else:
-            if block:
-                parts.append(" ")
-            if node is not el and node.tail:
-                parts.append(node.tail)
+            piece = node.tail if node is not el else None
+        if block:
+            parts.append(" ")
+        if piece:
+            if left >= 0:
+                piece = piece[: left + 1]
+                left -= len(piece)
+            parts.append(piece)
+            if limit is not None and left < 0:
+                break
     return " ".join("".join(parts).split())
 
 

@@ -11,7 +11,7 @@ shown text is lost.  Hidden cells never get here: the region cut drops ``display
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import regex
 
@@ -72,9 +72,9 @@ def _has(el: Tag, name: str) -> bool:
 def _portable(aside: Tag, text_of: TextOf) -> tuple[str | None, list[InfoboxField]]:
     title = None
     fields: list[InfoboxField] = []
-    tabs = [_words(text_of(t)) for t in aside.find_all(class_="pi-section-tab")]
+    tabs = [_words(text_of(t)) for t in _parts(aside, ("pi-section-tab",))]
     tab = 0
-    for el in aside.find_all(True):
+    for el in _parts(aside, _PARTS):
         if _has(el, "pi-section-content") and tab < len(tabs):
             # A tabbed box: each tab's name opens its fields, as the tab bar shows it.
             shown = _field("", tabs[tab])
@@ -99,15 +99,66 @@ def _portable(aside: Tag, text_of: TextOf) -> tuple[str | None, list[InfoboxFiel
     return title, fields
 
 
+_PARTS = (
+    *("pi-section-content", "pi-title", "pi-data", "pi-horizontal-group", "pi-smart-group"),
+    *("pi-caption", "pi-header"),
+)
+# Parts read whole: nothing inside them is a part of its own.  (A box whose parts nest, as a
+# hostile page's may, would otherwise repeat their text once per level.)
+_WHOLE = ("pi-section-tab", "pi-title", "pi-data", "pi-caption", "pi-header")
+_GROUPS = ("pi-horizontal-group", "pi-smart-group")
+
+
+def _parts(aside: Tag, names: tuple[str, ...]) -> list[Tag]:
+    """Elements of the box with one of the class ``names``, in order; nothing inside a part read
+    whole, and no group inside a group."""
+    found: list[Tag] = []
+    stack: list[tuple[Iterator[object], bool]] = [(iter(aside.contents), False)]
+    while stack:
+        children, in_group = stack[-1]
+        node = next(children, None)
+        if node is None:
+            stack.pop()
+        elif isinstance(node, Tag):
+            tokens = node.get("class") or ()
+            group = any(g in tokens for g in _GROUPS)
+            if any(n in tokens for n in names) and not (group and in_group):
+                found.append(node)
+            if not any(w in tokens for w in _WHOLE):
+                stack.append((iter(node.contents), in_group or group))
+    return found
+
+
 def _group(group: Tag, text_of: TextOf) -> list[InfoboxField]:
-    """Labels and values side by side, matched by position."""
-    found = group.find_all(class_=("pi-horizontal-group-item", "pi-smart-data-label"))
-    labels = [lab for lab in found if lab.name == "th" or _has(lab, "pi-smart-data-label")]
-    values = group.find_all(class_=("pi-smart-data-value",)) or [
-        td for td in group.find_all("td") if _has(td, "pi-horizontal-group-item")
+    """Labels and values side by side, matched by position (a group's own, not a nested one's)."""
+    found = _own_items(group)
+    labels = [x for x in found if (x.name == "th" and _has(x, _ITEM)) or _has(x, "pi-smart-data-label")]
+    values = [x for x in found if _has(x, "pi-smart-data-value")] or [
+        x for x in found if x.name == "td" and _has(x, _ITEM)
     ]
     pairs = [_field(text_of(lab), text_of(val)) for lab, val in zip(labels, values, strict=False)]
     return [p for p in pairs if p is not None]
+
+
+_ITEM = "pi-horizontal-group-item"
+_ITEMS = (_ITEM, "pi-smart-data-label", "pi-smart-data-value")
+
+
+def _own_items(group: Tag) -> list[Tag]:
+    """The group's label and value cells, in order: none inside another, none of a nested group."""
+    found: list[Tag] = []
+    stack: list[Iterator[object]] = [iter(group.contents)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif isinstance(node, Tag):
+            tokens = node.get("class") or ()
+            if any(n in tokens for n in _ITEMS):
+                found.append(node)
+            elif not any(g in tokens for g in _GROUPS):
+                stack.append(iter(node.contents))
+    return found
 
 
 def _table(table: Tag, text_of: TextOf) -> tuple[str | None, list[InfoboxField]]:

@@ -17,12 +17,12 @@ True
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
 import lxml.etree
 
 from ..records import Link
-from ..titles import title_text
+from ..titles import split_url, title_text
 from .dom import Element, spaced_text
 
 # Namespaces whose links are media or tools, not pages.
@@ -83,8 +83,13 @@ def _split(href: str) -> tuple[str, str, str]:
     """
     if href[0] == "/" and href[1:2] != "/" and _NOT_PLAIN.isdisjoint(href):
         return "", href, ""
-    parts = urlsplit(href)
+    parts = split_url(href)
     return parts.netloc, parts.path, parts.query
+
+
+MAX_LINK_TEXT = 1000
+"""Link texts are cut at this many characters.  A link's text is short; anchors left open in a
+broken page nest, each holding all that follows, and would repeat the page once per anchor."""
 
 
 def collect_links(root: Element, host: str | None) -> list[Link]:
@@ -93,8 +98,11 @@ def collect_links(root: Element, host: str | None) -> list[Link]:
     for a in root.iter("a"):
         target = link_target(a.get("href"), a.get("class") or "", a.get("rel"), a.get("title"), host)
         if target is not None:
-            shown = " ".join((a.text or "").split()) if len(a) == 0 else spaced_text(a)
+            shown = " ".join((a.text or "").split()) if len(a) == 0 else spaced_text(a, MAX_LINK_TEXT)
+            shown = shown[:MAX_LINK_TEXT]
             if shown:
                 links.append(Link(text=shown, target=target))
+    # One C-level pass: unwrapping anchors one by one re-joins the growing text around them,
+    # quadratic on a paragraph of 100,000 links.
     lxml.etree.strip_tags(root, "a")
     return links

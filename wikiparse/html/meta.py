@@ -8,18 +8,20 @@ from __future__ import annotations
 
 import copy
 import json
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, unquote
 
 import attrs
 import regex
 
 from ..detect import site_from_url
 from ..records import Site
-from ..titles import title_text
+from ..titles import split_url, title_text
 from . import skins
 from .dom import Element, classes, drop_tree, text_of
 from .index import PageIndex
+from .links import MAX_LINK_TEXT
 from .skins import Skin
+from .subtrees import Ancestry
 
 _FRAGMENT = regex.compile(r"<(?:html|body)\b", regex.IGNORECASE)
 _SAVED_FROM = regex.compile(r"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", regex.IGNORECASE)
@@ -212,6 +214,9 @@ def _heading_text(el: Element) -> str:
 
 
 _SUFFIX = regex.compile(r"^(?P<title>.+?)\s+[-–—|]\s+[^-–—|]+(?:\s+[-–—|]\s+[^-–—|]+)*$")
+# A MediaWiki title has at most 255 bytes; with a site's suffix, a <title> stays far below this.
+# Longer ones are not "Title - Site" and are left alone: _SUFFIX backtracks quadratically on them.
+_SUFFIX_MAX_CHARS = 1000
 
 
 def strip_site_suffix(title: str, site_name: str | None) -> str:
@@ -225,7 +230,7 @@ def strip_site_suffix(title: str, site_name: str | None) -> str:
     if site_name and title.endswith(site_name):
         title = title[: -len(site_name)].rstrip(" -–—|")
         return strip_site_suffix(title, None) if title.endswith(("| Fandom", " Wiki")) else title
-    match = _SUFFIX.match(title)
+    match = _SUFFIX.match(title) if len(title) <= _SUFFIX_MAX_CHARS else None
     return match["title"] if match else title
 
 
@@ -234,7 +239,7 @@ def _title_from_edit_links(index: PageIndex) -> str | None:
     for a in index.root.iter("a"):
         href = a.get("href") or ""
         if "action=edit" in href:
-            names = parse_qs(urlsplit(href).query).get("title")
+            names = parse_qs(split_url(href).query).get("title")
             if names:
                 return title_text(unquote(names[0]))
     return None
@@ -260,25 +265,20 @@ def categories(index: PageIndex, skin: Skin) -> tuple[str, ...]:
 def _bar_names(container: Element) -> list[str]:
     """Category links of a bar; when the bar is a list, only its items (not the "Categories:" label)."""
     names = []
-    anchors = [a for li in container.iter("li") for a in li.iter("a")] or list(container.iter("a"))
+    in_items = Ancestry(container.iter("li"))
+    anchors = [a for a in container.iter("a") if in_items.inside(a)] or list(container.iter("a"))
+    hidden = Ancestry(el for el in container.iter() if el is not container and _HIDDEN_BAR & classes(el))
     for a in anchors:
         href = a.get("href") or ""
-        if "Special:" in href or (a.get("title") or "").startswith("Special:") or _in_hidden(a, container):
+        if "Special:" in href or (a.get("title") or "").startswith("Special:") or hidden.inside(a):
             continue
-        name = text_of(a)
+        name = text_of(a, MAX_LINK_TEXT)[:MAX_LINK_TEXT]
         if name:
             names.append(name.removeprefix("Category:"))
     return names
 
 
-def _in_hidden(el: Element, stop: Element) -> bool:
-    for up in el.iterancestors():
-        if up is stop:
-            return False
-        tokens = classes(up)
-        if "mw-hidden-catlinks" in tokens or "hidden" in tokens:
-            return True
-    return False
+_HIDDEN_BAR = frozenset({"mw-hidden-catlinks", "hidden"})
 
 
 def category_name(href: str) -> str:

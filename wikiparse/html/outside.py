@@ -16,8 +16,9 @@ import lxml.etree
 
 from ..records import Removal
 from ..rules import RuleSet
-from .dom import Element, describe, drop_tree, spaced_text
+from .dom import Element, describe, spaced_text
 from .index import PageIndex
+from .subtrees import Ancestry, drop_trees
 
 # Texts longer than this are split a slice at a time, so no list of words grows with the page.
 _SLICE = 1 << 16
@@ -71,17 +72,18 @@ def _raw_text(el: Element) -> str:
 
 def drop_named_outside(index: PageIndex, rules: RuleSet, roots: list[Element]) -> list[Removal]:
     """Chrome outside the roots that has a rule of its own is dropped under that rule's name."""
-    inside = set(roots)
+    in_roots = Ancestry(roots)
+    attached = Ancestry([index.root])  # not cut away with an invisible element
+    named = [(name, el) for name, el in index.chrome if name in rules and el is not index.root]
+    named = [(name, el) for name, el in named if not in_roots.within(el) and attached.inside(el)]
+    nested = Ancestry(el for _, el in named)
+    named = [(name, el) for name, el in named if not nested.inside(el)]  # dropped with an ancestor
     out = []
-    for name, el in index.chrome:
-        if name not in rules or el in inside or any(up in inside for up in el.iterancestors()):
-            continue
-        if el.getparent() is None or not any(up is index.root for up in el.iterancestors()):
-            continue  # already dropped with an ancestor
+    for name, el in named:
         text = spaced_text(el)
-        drop_tree(el)
         if text:
             out.append(rules.rule(name).drop(text))
+    drop_trees(index.root, (el for _, el in named))
     return out
 
 
@@ -90,7 +92,10 @@ def outside_summary(index: PageIndex, roots: list[Element]) -> tuple[str, int] |
     body = index.body if index.body is not None else index.root
     keep = set(roots)
     for root in roots:
-        keep.update(root.iterancestors())
+        for up in root.iterancestors():
+            if up in keep:
+                break  # and so are all above it
+            keep.add(up)
     sizes: dict[Element, int] = {}
     total = _fold_page(body, keep, set(roots), sizes)
     inside = sum(sizes[r] if r in sizes else collapsed_length(_raw_text(r)) for r in roots)

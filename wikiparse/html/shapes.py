@@ -21,6 +21,7 @@ from collections.abc import Iterator
 import regex
 
 from .dom import Element, classes, text_of
+from .subtrees import outermost
 
 # Thresholds, set on the corpus navboxes (link share 0.8–0.95, 20–200 links, ≥10 bullets) and
 # kept well clear of data tables (Nobel laureates: link share ~0.6, no bullets; Type chart: no
@@ -69,7 +70,7 @@ def judge(el: Element) -> str | None:
     if not text:
         return None
     links = [a for a in el.iter("a") if a.get("href")]
-    link_chars = sum(len(text_of(a)) for a in links)
+    link_chars = sum(len(text_of(a)) for a in outermost(links))  # anchors left open nest
     share = link_chars / len(text)
     bullets = len(_BULLETS.findall(text))
     bar = len(links) >= _BAR_MIN_LINKS and share >= _BAR_LINK_SHARE and bullets >= _BAR_MIN_BULLETS
@@ -95,7 +96,8 @@ def pager_rows(table: Element) -> list[Element]:
     for row in (*table.findall("tr"), *table.findall("tbody/tr")):
         text = text_of(row)
         if text and _ARROWS.search(text):
-            share = sum(len(text_of(a)) for a in row.iter("a") if a.get("href")) / len(text)
+            links = outermost([a for a in row.iter("a") if a.get("href")])
+            share = sum(len(text_of(a)) for a in links) / len(text)
             if _is_pager(text, share):
                 found.append(row)
     return found

@@ -44,6 +44,8 @@ class Reader:
     infoboxes: list[Infobox] = attrs.Factory(list)
     pending: list[str] = attrs.Factory(list)
     nesting: int = 0
+    holds_blocks: dict[int, bool] = attrs.Factory(dict)
+    """``id(tag)`` → whether a block element lies inside it, filled a subtree at a time."""
 
     def flush(self) -> None:
         """Close the open paragraph."""
@@ -82,7 +84,20 @@ class Reader:
             return False
         # An inline element wrapping blocks (<a><div>…</div></a>, <b><p>…) is walked.  (<span> and
         # <font> wrappers were unwrapped before the soup was built.)
-        return any(isinstance(d, Tag) and d.name in BLOCK_TAGS for d in tag.descendants)
+        return self._holds_blocks(tag)
+
+    def _holds_blocks(self, tag: Tag) -> bool:
+        """Whether a block element lies inside ``tag``.  Answered for its whole subtree at once,
+        bottom-up: asked again for each of a thousand nested wrappers, a scan of the descendants
+        would read the page a thousand times."""
+        known = self.holds_blocks
+        if id(tag) not in known:
+            for node in [*reversed([d for d in tag.descendants if isinstance(d, Tag)]), tag]:
+                if id(node) not in known:
+                    known[id(node)] = any(
+                        isinstance(c, Tag) and (c.name in BLOCK_TAGS or known[id(c)]) for c in node.contents
+                    )
+        return known[id(tag)]
 
     def _element(self, tag: Tag) -> None:
         name = tag.name
@@ -206,11 +221,7 @@ class Reader:
 
     def quote(self, tag: Tag) -> None:
         """A block quote, or a quote-box template; its attribution (``<cite>``, "— Name") apart."""
-        cites = [
-            t for t in tag.find_all(True) if t.name == "cite" or _QUOTE_CITES & set(t.get("class") or [])
-        ]
-        found = {id(c) for c in cites}
-        cites = [c for c in cites if not any(id(up) in found for up in c.parents)]
+        cites = _outermost_cites(tag)
         if not cites:
             last = _last_block(tag)
             if last is not None and self.inline.text(last).lstrip().startswith(_DASHES):
@@ -224,6 +235,22 @@ class Reader:
         text = tag.get_text().strip("\n")
         if text.strip():
             self.blocks.append(Code(text=text))
+
+
+def _outermost_cites(quote: Tag) -> list[Tag]:
+    """``<cite>`` and attribution elements of a quote, not those inside another (one pass)."""
+    found: list[Tag] = []
+    stack: list[Iterator[object]] = [iter(quote.contents)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif isinstance(node, Tag):
+            if node.name == "cite" or _QUOTE_CITES.intersection(node.get("class") or ()):
+                found.append(node)
+            else:
+                stack.append(iter(node.contents))
+    return found
 
 
 def _last_block(tag: Tag) -> Tag | None:

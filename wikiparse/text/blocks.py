@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import attrs
 import regex
 
 from ..doc import DocBlock, Heading
+from ..nesting import rebuild
 from ..records import ListBlock, ListItem, Paragraph, Quote, Table
 from .lines import Line
 from .shapes import unquote
@@ -22,8 +22,14 @@ _CELL_SEP = regex.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$"
 _CELL_SPLIT = regex.compile(r"(?<!\\)\|")
 
 
-def build_blocks(lines: list[Line], *, markdown: bool = False) -> Iterator[DocBlock]:
-    """Group classified lines into headings, paragraphs, lists, tables and quotes."""
+def build_blocks(
+    lines: list[Line], *, markdown: bool = False, max_list_depth: int = 32, flattened: list[int] | None = None
+) -> Iterator[DocBlock]:
+    """Group classified lines into headings, paragraphs, lists, tables and quotes.
+
+    List items nested deeper than ``max_list_depth`` join the deepest level; their count is
+    appended to ``flattened`` when given.
+    """
     k = 0
     n = len(lines)
     while k < n:
@@ -37,7 +43,11 @@ def build_blocks(lines: list[Line], *, markdown: bool = False) -> Iterator[DocBl
             j = k
             while j < n and (lines[j].kind == "bullet" or _continues_item(lines, j)):
                 j += 1
-            items = _list_block([x for x in lines[k:j] if x.kind == "bullet" and x.text])
+            items, moved = _list_block(
+                [x for x in lines[k:j] if x.kind == "bullet" and x.text], max_list_depth
+            )
+            if moved and flattened is not None:
+                flattened.append(moved)
             if items is not None:
                 yield items
             k = j
@@ -79,31 +89,32 @@ def _continues_item(lines: list[Line], j: int) -> bool:
     return lines[j].kind == "blank" and j + 1 < len(lines) and lines[j + 1].kind == "bullet"
 
 
-def _list_block(bullets: list[Line]) -> ListBlock | None:
-    """One list; a bullet less indented than the first starts a new top level, never lost."""
+def _list_block(bullets: list[Line], max_depth: int) -> tuple[ListBlock | None, int]:
+    """One list (and how many items were deeper than ``max_depth``).
+
+    A bullet more indented than the one before opens a level under it; a less indented one
+    closes levels until one is not more indented than it.  A bullet less indented than the
+    list's first starts a new top level, never lost.  Built without recursion.
+    """
     if not bullets:
-        return None
-    items: list[ListItem] = []
-    k = 0
-    while k < len(bullets):
-        more, k = _items(bullets, k, bullets[k].indent)
-        items.extend(more)
-    return ListBlock(ordered=bullets[0].ordered, items=tuple(items))
+        return None, 0
+    entries = zip(_depths(bullets), (ListItem(text=b.text) for b in bullets), strict=True)
+    items, flattened = rebuild(entries, max_depth)
+    return ListBlock(ordered=bullets[0].ordered, items=items), flattened
 
 
-def _items(bullets: list[Line], k: int, indent: int) -> tuple[list[ListItem], int]:
-    """Items at ``indent`` from position ``k``; deeper bullets become children."""
-    out: list[ListItem] = []
-    while k < len(bullets):
-        if bullets[k].indent > indent and out:
-            children, k = _items(bullets, k, bullets[k].indent)
-            out[-1] = attrs.evolve(out[-1], items=out[-1].items + tuple(children))
-            continue
-        if bullets[k].indent < indent and out:
-            break
-        out.append(ListItem(text=bullets[k].text))
-        k += 1
-    return out, k
+def _depths(bullets: list[Line]) -> Iterator[int]:
+    """The nesting depth of each bullet from its indentation (1 = top level)."""
+    open_indents: list[int] = []
+    for bullet in bullets:
+        indent = bullet.indent
+        while len(open_indents) > 1 and indent < open_indents[-1]:
+            open_indents.pop()
+        if not open_indents or indent > open_indents[-1]:
+            open_indents.append(indent)
+        elif indent < open_indents[-1]:
+            open_indents[-1] = indent  # less indented than the first: a new top level
+        yield len(open_indents)
 
 
 def _table(rows: list[Line]) -> Table:

@@ -136,6 +136,20 @@ def is_setext_underline(raw: str) -> bool:
     return bool(_SETEXT.match(raw.strip())) and len(raw.strip()) >= 3
 
 
+# Every character str.splitlines() breaks at; "\r\n" is one break.
+_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
+
+def count_lines(text: str) -> int:
+    """How many lines :func:`split_lines` would return, counted without building them.
+
+    >>> count_lines("a\\r\\nb\\rc\\u2028d\\n") == len(split_lines("a\\r\\nb\\rc\\u2028d\\n")) == 4
+    True
+    """
+    breaks = sum(text.count(c) for c in _BREAKS) - text.count("\r\n")
+    return breaks + (1 if text and not text.endswith(_BREAKS) else 0)
+
+
 def split_lines(text: str) -> list[str]:
     """Split on any line break, keeping content exact (no trailing newline characters)."""
     return text.splitlines()

@@ -15,14 +15,12 @@ markers and backslash escapes go.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import attrs
 import regex
 
 from ..records import Link
 from ..rules import vocab
-from ..titles import title_from_url
+from ..titles import split_url, title_from_url
 
 # A URL in link syntax: <…>, or a run without spaces whose parentheses balance one level deep.
 _URL = r"(?:<[^<>\n]{0,2000}>|(?:[^()\s]|\([^()\s]{0,300}\)){0,2000})"
@@ -38,12 +36,15 @@ _CHROME_URL = regex.compile("|".join(vocab.CHROME_LINK_URL))
 _OWN_URL = regex.compile(r"^(?P<page>https?://[^/?#\s]+/wiki/[^?#\s:]+)(?:\?action=history|#page-header)$")
 _CATEGORY_URL = regex.compile(r"/wiki/(?:Category|Kategorie|Catégorie|Categoría|Categoria):(?P<name>[^?#]+)")
 _CATEGORY_LEFTOVER = regex.compile(
-    rf"^[\s,;:|·•*+-]*(?:in\s*:)?[\s,;:|·•*+-]*(?:{'|'.join(vocab.CATEGORY_MORE)})?[\s,;:|·•*+-]*$",
+    # possessive: the runs of separators cannot trade characters (backtracking was cubic)
+    rf"^[\s,;:|·•*+-]*+(?:in\s*:)?[\s,;:|·•*+-]*+(?:{'|'.join(vocab.CATEGORY_MORE)})?[\s,;:|·•*+-]*+$",
     regex.IGNORECASE,
 )
 _TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$")
 _CELL_SPLIT = regex.compile(r"(?<!\\)\|")
-_LINE_SYNTAX = regex.compile(r"!?\[[^\]\n]{0,500}\]\(|(?<!\w)[*_]\S|\\[\\`*_{}\[\]()#+\-.!|<>~]")
+# Link text as _LINK reads it (no bare "[" inside): a line of "[[[[…" is then scanned once, not
+# 500 characters from every "[".
+_LINE_SYNTAX = regex.compile(r"!?\[(?:\\.|[^\[\]\\\n]){0,500}\]\(|(?<!\w)[*_]\S|\\[\\`*_{}\[\]()#+\-.!|<>~]")
 
 
 @attrs.frozen
@@ -144,7 +145,7 @@ def _title(name: str) -> str:
 
 def _wiki_target(url: str) -> str | None:
     """The article a link points to: a /wiki/ URL outside the special namespaces, no anchor."""
-    parts = urlsplit(url)
+    parts = split_url(url)
     if "#" in url or parts.query or "/wiki/" not in parts.path:
         return None
     title = title_from_url(url)

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 import attrs
 import regex
 
-_MD_LINK = regex.compile(r"!?\[[^\]\n]{0,500}\]\((?:https?://|/|#)")
+# Link text as the Markdown reader reads it (no bare "[" inside), so "[[[[…" costs one scan.
+_MD_LINK = regex.compile(r"!?\[(?:\\.|[^\[\]\\\n]){0,500}\]\((?:https?://|/|#)")
 _MD_HEADING = regex.compile(r"^#{1,6} \S")
 _STAR_HEADING = regex.compile(r"^\*{2,6} \S.* \*{2,6}\s*$")
 _BULLET = regex.compile(r"^\s*(?:[•*·‣◦▪●○■□➢►+-]|\d{1,3}[.)])\s+\S")

@@ -26,7 +26,7 @@ Numbered = tuple[int, str]
 LineLinks = dict[int, tuple[Link, ...]]
 """Wiki links found on each line, by line number."""
 
-_EMPTY_ITEM = regex.compile(r"^\s*(?:[-*+•]|\d{1,3}[.)])?\s*$")
+_EMPTY_ITEM = regex.compile(r"^\s*+(?:[-*+•]|\d{1,3}[.)])?\s*+$")  # possessive: linear on blank runs
 _INLINE_CUTS: tuple[tuple[str, regex.Pattern[str]], ...] = (
     ("leaked-code", regex.compile("|".join(vocab.LEAKED_CODE))),
     ("fandom-chrome", regex.compile("|".join(vocab.FANDOM_CHROME_INLINE), regex.IGNORECASE)),

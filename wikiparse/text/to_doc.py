@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from ..doc import Doc
 from ..errors import LimitExceeded
+from ..nesting import flattened_warning
 from ..options import Limits
 from ..rules import RuleSet
 from .blob import unflatten
 from .blocks import build_blocks
 from .chrome import drop_boilerplate
 from .infobox import first_label, read_infobox
-from .lines import Line, classify, split_lines
+from .lines import Line, classify, count_lines, split_lines
 from .profile import detect
 from .shapes import unquote
 from .state import ReadState
@@ -36,9 +37,10 @@ def read_text(text: str, rules: RuleSet, limits: Limits, *, url: str | None = No
     ``url`` (when known) lets the URL's title win over weak evidence in the text, such as the
     subject of the first sentence; a heading or title line in the text still wins over it.
     """
+    lines_count = count_lines(text)
+    if lines_count > limits.max_nodes:  # counted before the lines are built
+        raise LimitExceeded(f"text of {lines_count:,} lines", limits.max_nodes, "max_nodes")
     raw_lines = split_lines(text)
-    if len(raw_lines) > limits.max_nodes:
-        raise LimitExceeded(f"text of {len(raw_lines):,} lines", limits.max_nodes, "max_nodes")
     state = ReadState(rules)
     raw_lines = unflatten(raw_lines, state)
     profile = detect(raw_lines)
@@ -55,7 +57,9 @@ def read_text(text: str, rules: RuleSet, limits: Limits, *, url: str | None = No
     lines = cut_inline(lines, state)
     lines, title = _title_and_infobox(lines, state, url)
     lines = mark_lists(lines, profile)
-    blocks = tuple(build_blocks(lines, markdown=profile.markdown))
+    flattened: list[int] = []
+    depth = limits.max_list_depth
+    blocks = tuple(build_blocks(lines, markdown=profile.markdown, max_list_depth=depth, flattened=flattened))
     kept_numbers = {number for number, _ in kept}
     return Doc(
         blocks=blocks,
@@ -66,6 +70,7 @@ def read_text(text: str, rules: RuleSet, limits: Limits, *, url: str | None = No
         categories=tuple(dict.fromkeys(c for c in state.categories if c)),
         links=tuple(link for number in sorted(links) if number in kept_numbers for link in links[number]),
         removed=state.removals(),
+        warnings=(flattened_warning(sum(flattened), limits.max_list_depth),) if flattened else (),
     )
 
 
