@@ -197,10 +197,21 @@ def build_index() -> object:
     return build_template_index(io.BytesIO(dump(TEMPLATE)))
 
 
-def test_entities_are_not_expanded() -> None:
+def test_dumps_that_declare_entities_are_refused_before_parsing() -> None:
     evil = b'<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x "BOOM">]>' + dump(page("Gull", "a &x; b"))
-    (unit,) = units(evil)
-    assert "BOOM" not in str(unit.data)  # type: ignore[union-attr]
+    with pytest.raises(wikiparse.InputError, match=r"declares entities"):
+        units(evil)
+    utf16 = ('\ufeff<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]>').encode("utf-16-le") + dump(
+        page("Gull", "a")
+    ).decode().encode("utf-16-le")
+    with pytest.raises(wikiparse.InputError, match=r"declares entities"):
+        units(utf16)
+
+
+def test_a_doctype_without_entities_is_read() -> None:
+    plain = b'<?xml version="1.0"?><!DOCTYPE mediawiki>' + dump(page("Gull", "a & b"))
+    (unit,) = units(plain)
+    assert unit.data == "a & b"  # type: ignore[union-attr]
 
 
 def test_parse_of_an_export_with_several_articles_is_refused() -> None:

@@ -32,7 +32,16 @@ _HTML_START = regex.compile(
     r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|section|table|h[1-6]|ul|link|script)\b",
     regex.IGNORECASE | regex.DOTALL,
 )
-_XML_DUMP = regex.compile(r"\A(?:\s|<\?xml[^>]*>|<!--.*?-->)*<mediawiki\b", regex.DOTALL)
+XML_DUMP_START = regex.compile(
+    # An XML prologue (declaration, comments, a doctype with its internal subset) before the
+    # root element; bounded repetition keeps it linear on hostile heads.  A doctype is not a
+    # dump's, but a hostile export may carry one: it is read as the dump it is, its entities
+    # never expanded (see wikiparse.wikitext.xmlpages).
+    r"\A(?:\s|<\?xml[^>]{0,500}>|<!--(?:[^-]|-(?!->)){0,2000}-->"
+    r"|<!DOCTYPE[^\[>]{0,500}(?:\[[^\]]{0,8000}\])?\s{0,100}>){0,50}<mediawiki\b",
+    regex.IGNORECASE,
+)
+"""The start of a MediaWiki XML export (matched on the first few KiB as text)."""
 _TAG = regex.compile(
     r"</?(?:p|div|span|a|li|ul|ol|table|tr|td|h[1-6]|br|b|i|section)\b[^>]*>", regex.IGNORECASE
 )
@@ -52,7 +61,7 @@ _MEDIAWIKI_WORDS = regex.compile(r"\[edit\]|\bretrieved from\b|\bnewpp limit rep
 def detect_format(text: str) -> InputFormat:
     """``html`` when the page starts like markup (or is dense with tags), ``wikitext`` for an XML dump."""
     head = text[:4096]
-    if _XML_DUMP.match(head):
+    if XML_DUMP_START.match(head):
         return "wikitext"
     if _HTML_START.match(head):
         return "html"

@@ -101,6 +101,7 @@ def convert_into(
     check(target, paths, resume=resume)
     options = options or BatchOptions()
     errors_path = target.errors_path()
+    _make_parents(target, errors_path)
     done_records, done_errors = _done(target, errors_path) if resume else ([], [])
     ignore = {os.path.realpath(p) for p in (target.output, errors_path) if p and not target.to_stdout}
     conversion = Conversion(
@@ -113,6 +114,23 @@ def convert_into(
     )
     _write(conversion, target, errors_path, resume=resume, progress=progress)
     return attrs.evolve(conversion.report, resumed_records=len(done_records), resumed_errors=len(done_errors))
+
+
+def _make_parents(target: Target, errors_path: str | None) -> None:
+    """Create the folders the output and error files go into, as ``mkdir -p`` would."""
+    if target.to_stdout:
+        files = [errors_path]
+    elif target.per_page:
+        files = [errors_path]  # (the page folder itself is made by PageFiles)
+    else:
+        files = [target.output, errors_path]
+    for file in files:
+        folder = os.path.dirname(file) if file and file != "-" else ""
+        if folder:
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as exc:
+                raise OutputError(f"cannot create the folder {folder}: {exc.strerror or exc}") from exc
 
 
 def _done(target: Target, errors_path: str | None) -> tuple[list[SourceKey], list[SourceKey]]:

@@ -20,6 +20,8 @@ from typing import Literal
 
 import regex
 
+from ..detect import XML_DUMP_START
+
 Kind = Literal["gzip", "bzip2", "xz", "zstd", "zip", "tar", "warc", "xml-dump", "json", "page"]
 
 _MAGIC: tuple[tuple[bytes, Kind], ...] = (
@@ -33,9 +35,6 @@ _MAGIC: tuple[tuple[bytes, Kind], ...] = (
     (b"filedesc://", "warc"),  # ARC, the WARC predecessor; warcio reads both
 )
 
-# An XML prologue (declaration, comments, doctype) before the root element; bounded repetition
-# keeps it linear on hostile heads.
-_XML_DUMP = regex.compile(r"\A(?:\s|<\?xml[^>]{0,500}>|<!--[^>]{0,2000}-->){0,50}<mediawiki\b")
 # A JSON object starts with a key or is empty; raw wikitext's "{{" does not match.
 _JSON = regex.compile(r'\A\s{0,1000}\{\s{0,1000}(?:"|\})')
 
@@ -48,7 +47,7 @@ def sniff(head: bytes) -> Kind:
     if _is_tar_header(head[:512]):
         return "tar"
     text = _head_text(head[:8192])
-    if _XML_DUMP.match(text):
+    if XML_DUMP_START.match(text):
         return "xml-dump"
     if _JSON.match(text):
         return "json"
