@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 import wikiparse
+import wikiparse.wikitext.dump
 from wikiparse import Limits
 from wikiparse.units import Skipped, Unit
 from wikiparse.wikitext.context import PageContext
@@ -82,27 +83,6 @@ def test_template_defined_later_in_the_dump_still_makes_an_infobox() -> None:
     record = wikiparse.parse_unit(gull)
     assert record.site == "fandom"
     assert [(f.label, f.value) for f in record.infoboxes[0].fields] == [("Built", "1899"), ("tonnage", "300")]
-
-
-def test_unseekable_stream_knows_only_templates_seen_before() -> None:
-    class OneWay(io.RawIOBase):
-        def __init__(self, data: bytes) -> None:
-            self._inner = io.BytesIO(data)
-
-        def readable(self) -> bool:
-            return True
-
-        def readinto(self, buffer: bytearray | memoryview) -> int:  # type: ignore[override]
-            chunk = self._inner.read(len(buffer))
-            buffer[: len(chunk)] = chunk
-            return len(chunk)
-
-    later = list(iter_units(OneWay(dump(ARTICLE, TEMPLATE)), path="d", limits=Limits()))  # type: ignore[arg-type]
-    earlier = list(iter_units(OneWay(dump(TEMPLATE, ARTICLE)), path="d", limits=Limits()))  # type: ignore[arg-type]
-    assert isinstance(later[0], Unit)
-    assert later[0].context.templates == ()
-    assert isinstance(earlier[1], Unit)
-    assert earlier[1].context.templates
 
 
 def test_namespaces_none_selects_all_and_context_pickles() -> None:
@@ -193,6 +173,30 @@ def test_truncated_dump_yields_pages_before_the_damage_then_raises() -> None:
         next(stream)
 
 
+@pytest.mark.parametrize("keep", [wikiparse.wikitext.dump.KEEP_CHARS, 0])
+def test_truncated_dump_with_its_own_first_pass(keep: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Reading ahead meets the damage first; the pages before it still come out, from what was
+    # read ahead (small dumps) or from a second read (large ones, on a stream that can seek).
+    monkeypatch.setattr(wikiparse.wikitext.dump, "KEEP_CHARS", keep)
+    whole = dump(TEMPLATE, ARTICLE, TALK)
+    data = whole[: whole.index(b"<page><title>Talk:Gull") + 30]
+    stream = iter_units(io.BytesIO(data), path="d", limits=Limits(), namespaces=None)
+    first, second = next(stream), next(stream)
+    assert [first.source.page_id, second.source.page_id] == [3, 2]
+    assert isinstance(second, Unit)
+    assert second.context.templates  # type: ignore[attr-defined]  # the index saw the template
+    with pytest.raises(wikiparse.InputError, match="malformed or truncated"):
+        next(stream)
+
+
+@pytest.mark.parametrize("keep", [wikiparse.wikitext.dump.KEEP_CHARS, 0])
+def test_kept_and_reread_dumps_give_the_same_units(keep: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wikiparse.wikitext.dump, "KEEP_CHARS", keep)
+    got = units(dump(ARTICLE, TEMPLATE, TALK, REDIRECT))
+    monkeypatch.setattr(wikiparse.wikitext.dump, "KEEP_CHARS", 10**9)
+    assert got == units(dump(ARTICLE, TEMPLATE, TALK, REDIRECT))
+
+
 def build_index() -> object:
     return build_template_index(io.BytesIO(dump(TEMPLATE)))
 
@@ -263,3 +267,43 @@ def test_a_wrapper_of_an_infobox_is_that_infobox_with_its_own_parameter_names() 
     ferry_box, boat_box = wikiparse.parse_unit(unit).infoboxes
     assert [(f.label, f.value) for f in ferry_box.fields] == [("Built", "1901"), ("tonnage", "280")]
     assert [(f.label, f.value) for f in boat_box.fields] == [("ship builder", "Harland")]
+
+
+class _OneWay(io.RawIOBase):
+    """A stream that cannot seek (a decompressor or archive member in a batch)."""
+
+    def __init__(self, data: bytes) -> None:
+        self._data = io.BytesIO(data)
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: bytearray) -> int:  # type: ignore[override]
+        chunk = self._data.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
+def test_templates_defined_after_an_article_are_known_on_a_one_way_stream() -> None:
+    (unit,) = [
+        u
+        for u in iter_units(_OneWay(dump(ARTICLE, TEMPLATE)), path="d", limits=Limits())  # type: ignore[arg-type]
+        if isinstance(u, Unit)
+    ]
+    assert wikiparse.parse_unit(unit).infoboxes[0].fields[0].label == "Built"
+
+
+def test_past_the_read_ahead_a_one_way_stream_learns_as_it_goes(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wikiparse.wikitext.dump, "KEEP_CHARS", 0)
+    late = [
+        u
+        for u in iter_units(_OneWay(dump(ARTICLE, TEMPLATE)), path="d", limits=Limits())  # type: ignore[arg-type]
+        if isinstance(u, Unit)
+    ]
+    early = [
+        u
+        for u in iter_units(_OneWay(dump(TEMPLATE, ARTICLE)), path="d", limits=Limits())  # type: ignore[arg-type]
+        if isinstance(u, Unit)
+    ]
+    assert not wikiparse.parse_unit(late[0]).infoboxes
+    assert wikiparse.parse_unit(early[0]).infoboxes[0].fields[0].label == "Built"

@@ -26,7 +26,7 @@ OutputFormat = Literal["jsonl", "markdown", "text", "chunks", "parquet"]
 OUTPUT_FORMATS: tuple[str, ...] = get_args(OutputFormat)
 
 # Characters str.splitlines() breaks on that json.dumps(ensure_ascii=False) leaves raw.
-_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_LINE_BREAKS = (("\x85", "\\u0085"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 def json_line(value: object) -> str:
@@ -38,7 +38,12 @@ def json_line(value: object) -> str:
     >>> json_line({"text": "a\\u2028b", "n": 1})
     '{"text":"a\\\\u2028b","n":1}'
     """
-    line = json.dumps(value, ensure_ascii=False, separators=(",", ":")).translate(_LINE_BREAKS)
+    line = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    # A search and a replace per character run in C; str.translate with a table is a Python-level
+    # lookup per character (measured: a fifth of a worker's time on a dump).
+    for raw, escaped in _LINE_BREAKS:
+        if raw in line:
+            line = line.replace(raw, escaped)
     try:
         line.encode("utf-8")
     except UnicodeEncodeError:

@@ -8,14 +8,16 @@ problem travels in the context and :func:`wikiparse.parse_unit` turns it into th
 error.
 
 Template knowledge: a dump carries its own templates (namespace 10), interleaved with the
-articles by page id.  When the stream can seek, a first pass reads only those into a
-:class:`~wikiparse.wikitext.templates.TemplateIndex` (kept small: one short record per useful
-template), then the second pass yields the pages.  A stream that cannot seek gets one pass:
-templates defined before an article are known to it, later ones are not.
+articles by page id; they go into a :class:`~wikiparse.wikitext.templates.TemplateIndex` (kept
+small: one short record per useful template) before the pages that call them.  A dump of up to :data:`KEEP_CHARS` of text is read once, ahead of its first unit,
+so that all its templates are known wherever they stand; a larger one is read twice when the
+stream can seek (a template pass, then the pages), and otherwise once, templates learned as they
+come (those defined after an article are then unknown to it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 from collections.abc import Iterator
@@ -53,18 +55,34 @@ class _Wiki:
 
 def build_template_index(stream: BinaryIO, limits: Limits | None = None) -> TemplateIndex:
     """Read only the Template namespace of a dump (any compression) into an index."""
-    limits = limits or Limits()
-    wiki = _Wiki()
-    index = TemplateIndex()
+    learner = _Learner()
     with open_decompressed(stream) as raw:
-        for item in iter_xml(raw, limits):
-            if isinstance(item, SiteInfo):
-                wiki.learn(item)
-                index.template_prefixes = wiki.namespaces.prefixes(TEMPLATE)
-            elif item.text and wiki.namespace_of(item) == TEMPLATE:
-                index.add(_name_in_namespace(item.title or "", wiki), item.text)
-    index.prune()
-    return index
+        for item in iter_xml(raw, limits or Limits()):
+            learner.learn(item)
+    learner.index.prune()
+    return learner.index
+
+
+KEEP_CHARS = 32 * 1024 * 1024
+"""Page text read ahead of the first unit.  A dump this small is read once and every template it
+defines is known before its first page is yielded, wherever the template stands in it.  A larger
+dump that can seek gets a template pass, then a second read; one that cannot (a compressed
+stream in a batch) yields what was read ahead and learns templates as it meets them."""
+
+
+@attrs.define
+class _Learner:
+    """What the dump has said about its wiki and templates so far."""
+
+    wiki: _Wiki = attrs.Factory(_Wiki)
+    index: TemplateIndex = attrs.Factory(TemplateIndex)
+
+    def learn(self, item: SiteInfo | DumpPage) -> None:
+        if isinstance(item, SiteInfo):
+            self.wiki.learn(item)
+            self.index.template_prefixes = self.wiki.namespaces.prefixes(TEMPLATE)
+        elif item.text and item.title and self.wiki.namespace_of(item) == TEMPLATE:
+            self.index.add(_name_in_namespace(item.title, self.wiki), item.text)
 
 
 def _name_in_namespace(title: str, wiki: _Wiki) -> str:
@@ -85,24 +103,65 @@ def iter_units(
     gzip, bzip2, xz or 7z); pass ``index`` to reuse template knowledge already built.  Raises
     :class:`~wikiparse.errors.InputError` if the XML breaks off (pages before it are yielded).
     """
-    learn = False  # whether templates met on the way are added (no index built beforehand)
-    if index is None:
-        learn = not stream.seekable()
-        index = TemplateIndex()
-        if not learn:
-            start = stream.tell()
-            index = build_template_index(stream, limits)
-            stream.seek(start)
-    wiki = _Wiki()
+    if index is not None:
+        wiki = _Wiki()
+        with open_decompressed(stream) as raw:
+            for item in iter_xml(raw, limits):
+                if isinstance(item, SiteInfo):
+                    wiki.learn(item)
+                    index.template_prefixes = wiki.namespaces.prefixes(TEMPLATE)
+                else:
+                    yield _unit(item, wiki, index, path, namespaces)
+        return
+    start = stream.tell() if stream.seekable() else None
+    learner = _Learner()
     with open_decompressed(stream) as raw:
-        for item in iter_xml(raw, limits):
-            if isinstance(item, SiteInfo):
-                wiki.learn(item)
-                index.template_prefixes = wiki.namespaces.prefixes(TEMPLATE)
-                continue
-            if learn and item.text and item.title and wiki.namespace_of(item) == TEMPLATE:
-                index.add(_name_in_namespace(item.title, wiki), item.text)
-            yield _unit(item, wiki, index, path, namespaces)
+        items = iter_xml(raw, limits)
+        ahead: list[SiteInfo | DumpPage] = []
+        damage: InputError | None = None
+        chars = 0
+        try:
+            for item in items:
+                learner.learn(item)
+                ahead.append(item)
+                chars += len(item.text or "") if isinstance(item, DumpPage) else 0
+                if chars > KEEP_CHARS:
+                    break
+            else:
+                learner.index.prune()  # the whole dump is read: every template is known
+        except InputError as exc:
+            damage = exc
+        if chars > KEEP_CHARS and start is not None:
+            del ahead
+            yield from _reread(stream, start, learner, items, path, namespaces, limits)
+            return
+        for item in ahead:
+            if isinstance(item, DumpPage):
+                yield _unit(item, learner.wiki, learner.index, path, namespaces)
+        if damage is not None:
+            raise damage
+        for item in items:  # past the read-ahead of a stream that cannot seek
+            learner.learn(item)
+            if isinstance(item, DumpPage):
+                yield _unit(item, learner.wiki, learner.index, path, namespaces)
+
+
+def _reread(
+    stream: BinaryIO,
+    start: int,
+    learner: _Learner,
+    rest: Iterator[SiteInfo | DumpPage],
+    path: str,
+    namespaces: frozenset[int] | None,
+    limits: Limits,
+) -> Iterator[Unit | Skipped]:
+    """A large seekable dump: the template pass goes on to the end, then the pages are read again."""
+    with contextlib.suppress(InputError):  # the damage is met again, and raised, on the second read
+        for item in rest:
+            learner.learn(item)
+    learner.index.prune()
+    stream.seek(start)
+    yield from iter_units(stream, path=path, namespaces=namespaces, limits=limits, index=learner.index)
 
 
 def _unit(
