@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import multiprocessing
 import sys
 import threading
@@ -74,6 +75,10 @@ _Context = Union[  # noqa: UP007  (a runtime alias)
 ]
 
 
+READERS = ("wikiparse.html", "wikiparse.text", "wikiparse.wikitext")
+"""The readers ``parse`` imports on first use (about 0.35 s): workers start with them loaded."""
+
+
 def _context() -> _Context:
     """How worker processes start.
 
@@ -85,10 +90,12 @@ def _context() -> _Context:
     """
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        for module in READERS:  # imported once here, not once per worker after the fork
+            importlib.import_module(module)
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx: multiprocessing.context.ForkServerContext = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["wikiparse.batch.worker"])
+        ctx.set_forkserver_preload(["wikiparse.batch.worker", *READERS])
         return ctx
     return multiprocessing.get_context("spawn")
 
@@ -142,6 +149,7 @@ class Pool:
     def _start(self) -> _Worker:
         task_recv, task_send = self._ctx.Pipe(duplex=False)
         result_recv, result_send = self._ctx.Pipe(duplex=False)
+        _widen(result_send)
         process = self._ctx.Process(
             target=worker_main,
             args=(task_recv, result_send, self._options, self._convert),
@@ -324,3 +332,21 @@ class Pool:
         how = f"signal {-code}" if code is not None and code < 0 else f"exit code {code}"
         message = f"the worker process died ({how}) while converting this page"
         return Failed(source=source, type="WorkerDied", message=message)
+
+
+_PIPE_BYTES = 1024 * 1024
+_F_SETPIPE_SZ = 1031  # Linux's fcntl for a pipe's capacity (not named in Python's fcntl before 3.10)
+
+
+def _widen(connection: Connection) -> None:
+    """Give a result pipe room for a few large records (Linux; elsewhere a no-op).
+
+    A record of a long page is a few hundred KB of JSON; in a 64 KB pipe the worker blocks on
+    its send until the parent, perhaps busy decompressing the next dump, reads — and a core idles.
+    """
+    if sys.platform != "linux":
+        return
+    import fcntl
+
+    with contextlib.suppress(OSError):
+        fcntl.fcntl(connection.fileno(), _F_SETPIPE_SZ, _PIPE_BYTES)

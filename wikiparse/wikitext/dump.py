@@ -9,10 +9,11 @@ error.
 
 Template knowledge: a dump carries its own templates (namespace 10), interleaved with the
 articles by page id; they go into a :class:`~wikiparse.wikitext.templates.TemplateIndex` (kept
-small: one short record per useful template) before the pages that call them.  A dump of up to :data:`KEEP_CHARS` of text is read once, ahead of its first unit,
-so that all its templates are known wherever they stand; a larger one is read twice when the
-stream can seek (a template pass, then the pages), and otherwise once, templates learned as they
-come (those defined after an article are then unknown to it).
+small: one short record per useful template) before the pages that call them.  A dump of up
+to :data:`KEEP_CHARS` of text is read once, ahead of its first unit, so that all its templates
+are known wherever they stand; a larger one is read twice when the stream can seek (a template
+pass, then the pages), and otherwise once, templates learned as they come (those defined after
+an article are then unknown to it).
 """
 
 from __future__ import annotations
