@@ -83,8 +83,8 @@ def _section_segments(section: Section, parent: tuple[str, ...], counter: Iterat
 
 
 def categories_text(categories: tuple[str, ...]) -> str:
-    """The closing line naming the page's categories."""
-    return "Categories: " + ", ".join(categories)
+    """The closing line naming the page's categories (one line, whatever a name holds)."""
+    return "Categories: " + ", ".join(" ".join(name.split()) for name in categories)
 
 
 def infobox_text(box: Infobox) -> str:
