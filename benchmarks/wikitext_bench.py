@@ -152,7 +152,7 @@ def throughput(args: argparse.Namespace) -> None:
     out = kept_texts(records)
     print(row("wikiparse", cpu, wall, mb, pages, out, "records: sections, lists, tables, infoboxes, links"))
     cpu, wall, _ = best_of(1, lambda: run_from_file(args.dump))
-    print(row("wikiparse, from the .bz2", cpu, wall, mb, pages, out, "bunzip2 + XML (two passes) + records"))
+    print(row("wikiparse, from the .bz2", cpu, wall, mb, pages, out, "bunzip2 + XML + records"))
     notes: list[str] = []
     if run_mwparserfromhell(texts[:1]) is None:
         notes.append("mwparserfromhell skipped: not installed (pip install 'wikiparse[bench]')")
