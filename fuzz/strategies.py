@@ -219,3 +219,26 @@ wikitext_pages = st.lists(
     ),
     max_size=30,
 ).map("\n".join)
+
+
+def any_input(max_nodes: int = 60) -> st.SearchStrategy[tuple[str, str | None]]:
+    """Any page as text with a ``format`` argument, the wrong reader included."""
+    return st.one_of(
+        st.tuples(html_pages(max_nodes=max_nodes), st.sampled_from([None, "html", "text"])),
+        st.tuples(text_pages, st.sampled_from([None, "text", "html"])),
+        st.tuples(wikitext_pages, st.sampled_from([None, "wikitext", "text"])),
+        st.tuples(st.text(max_size=300), st.sampled_from([None, "html", "text", "wikitext"])),
+    )
+
+
+DECLARED = st.sampled_from(["utf-8", "iso-8859-1", "shift_jis", "koi8-r", "utf-16", "utf-7", "base64", "x"])
+
+raw_bytes = st.one_of(
+    st.binary(max_size=400),
+    st.builds(
+        lambda label, body: f'<html><head><meta charset="{label}"></head><body>'.encode() + body,
+        DECLARED,
+        st.binary(max_size=300),
+    ),
+)
+"""Random bytes, bare or behind a ``<meta charset>`` that may name no page encoding."""

@@ -38,13 +38,19 @@ def write(path: Path, data: bytes | str) -> Path:
     return path
 
 
-def tar_bytes(members: dict[str, bytes], mode: str = "w:gz") -> bytes:
+def tar_bytes(members: dict[str, bytes], mode: str = "w:gz", symlinks: dict[str, str] | None = None) -> bytes:
+    """A tar archive of ``members``, then ``symlinks`` (name → target)."""
     buffer = io.BytesIO()
     with tarfile.open(fileobj=buffer, mode=mode) as archive:  # type: ignore[call-overload]
         for name, data in members.items():
             info = tarfile.TarInfo(name)
             info.size = len(data)
             archive.addfile(info, io.BytesIO(data))
+        for name, target in (symlinks or {}).items():
+            link = tarfile.TarInfo(name)
+            link.type = tarfile.SYMTYPE
+            link.linkname = target
+            archive.addfile(link)
     return buffer.getvalue()
 
 

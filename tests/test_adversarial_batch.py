@@ -9,13 +9,11 @@ tests/test_adversarial.py; the archive and dump limits one by one in tests/test_
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
 import subprocess
 import sys
-import tarfile
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -41,17 +39,8 @@ def _dump(text: str, doctype: str = "") -> bytes:
 
 
 def _escaping_tar() -> bytes:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w") as archive:
-        for name, data in (("../../escaped.html", html_page(1).encode()), ("ok.html", html_page(2).encode())):
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-        link = tarfile.TarInfo("link.html")
-        link.type = tarfile.SYMTYPE
-        link.linkname = "/etc/passwd"
-        archive.addfile(link)
-    return buffer.getvalue()
+    members = {"../../escaped.html": html_page(1).encode(), "ok.html": html_page(2).encode()}
+    return tar_bytes(members, mode="w", symlinks={"link.html": "/etc/passwd"})
 
 
 def _traversal_titles() -> bytes:

@@ -9,7 +9,6 @@ import os
 import random
 import string
 import sys
-import tarfile
 import zipfile
 from pathlib import Path
 
@@ -237,17 +236,9 @@ def test_ndjson_inside_tar_gz_streams_line_by_line(tmp_path: Path) -> None:
 
 
 def test_escaping_member_names_are_reported_not_read(tmp_path: Path) -> None:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w") as archive:
-        for name in ("ok.txt", "../../x.txt", "/etc/passwd"):
-            info = tarfile.TarInfo(name)
-            info.size = len(PAGE)
-            archive.addfile(info, io.BytesIO(PAGE))
-        link = tarfile.TarInfo("link.txt")
-        link.type = tarfile.SYMTYPE
-        link.linkname = "/etc/passwd"
-        archive.addfile(link)
-    found = items(write(tmp_path / "evil.tar", buffer.getvalue()))
+    members = dict.fromkeys(("ok.txt", "../../x.txt", "/etc/passwd"), PAGE)
+    data = tar_bytes(members, mode="w", symlinks={"link.txt": "/etc/passwd"})
+    found = items(write(tmp_path / "evil.tar", data))
     kinds = [(type(f).__name__, f.source.member) for f in found]
     assert kinds == [
         ("Unit", "ok.txt"),
