@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 import regex
 
 from ..records import Infobox, InfoboxField
-from .soup import Tag
+from .soup import Tag, outermost
 from .tables import cells_of, rows_of
 
 TextOf = Callable[[Tag], str]
@@ -146,19 +146,11 @@ _ITEMS = (_ITEM, "pi-smart-data-label", "pi-smart-data-value")
 
 def _own_items(group: Tag) -> list[Tag]:
     """The group's label and value cells, in order: none inside another, none of a nested group."""
-    found: list[Tag] = []
-    stack: list[Iterator[object]] = [iter(group.contents)]
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-        elif isinstance(node, Tag):
-            tokens = node.get("class") or ()
-            if any(n in tokens for n in _ITEMS):
-                found.append(node)
-            elif not any(g in tokens for g in _GROUPS):
-                stack.append(iter(node.contents))
-    return found
+    return outermost(
+        group,
+        lambda node: any(n in (node.get("class") or ()) for n in _ITEMS),
+        lambda node: any(g in (node.get("class") or ()) for g in _GROUPS),
+    )
 
 
 def _table(table: Tag, text_of: TextOf) -> tuple[str | None, list[InfoboxField]]:

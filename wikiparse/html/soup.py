@@ -14,13 +14,15 @@ inside the builder's string containers gets their string class (a ruby annotatio
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 import lxml.etree
 from bs4 import BeautifulSoup
 from bs4.element import Comment, NavigableString, PageElement, Tag
 
 from .dom import Element
 
-__all__ = ["Comment", "NavigableString", "PageElement", "Tag", "soup_of"]
+__all__ = ["Comment", "NavigableString", "PageElement", "Tag", "outermost", "soup_of"]
 
 _ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
 
@@ -129,3 +131,25 @@ def soup_of(
         assert isinstance(found, Tag)
         return found
     return body
+
+
+def outermost(
+    root: Tag, wanted: Callable[[Tag], bool], closed: Callable[[Tag], bool] | None = None
+) -> list[Tag]:
+    """The descendants of ``root`` that are ``wanted`` and not inside another wanted one, in order.
+
+    One walk with an explicit stack (a deep soup needs no recursion); a descendant for which
+    ``closed`` is true is not entered.
+    """
+    found: list[Tag] = []
+    stack: list[Iterator[PageElement]] = [iter(root.contents)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif isinstance(node, Tag):
+            if wanted(node):
+                found.append(node)
+            elif closed is None or not closed(node):
+                stack.append(iter(node.contents))
+    return found

@@ -20,7 +20,7 @@ from ..options import Limits
 from ..records import Code, Infobox, ListBlock, ListItem, Paragraph, Quote
 from . import infobox, tables
 from .inline import BLOCK_TAGS, LIST_TAGS, SILENT_TAGS, Inline
-from .soup import NavigableString, Tag
+from .soup import NavigableString, Tag, outermost
 
 # Lists within lists, tables within layout tables…: deeper than this, read as text.  Real pages
 # stay under 10; the cap keeps Python's stack far below its limit whatever the input.
@@ -239,18 +239,9 @@ class Reader:
 
 def _outermost_cites(quote: Tag) -> list[Tag]:
     """``<cite>`` and attribution elements of a quote, not those inside another (one pass)."""
-    found: list[Tag] = []
-    stack: list[Iterator[object]] = [iter(quote.contents)]
-    while stack:
-        node = next(stack[-1], None)
-        if node is None:
-            stack.pop()
-        elif isinstance(node, Tag):
-            if node.name == "cite" or _QUOTE_CITES.intersection(node.get("class") or ()):
-                found.append(node)
-            else:
-                stack.append(iter(node.contents))
-    return found
+    return outermost(
+        quote, lambda node: node.name == "cite" or bool(_QUOTE_CITES.intersection(node.get("class") or ()))
+    )
 
 
 def _last_block(tag: Tag) -> Tag | None:
