@@ -206,7 +206,7 @@ def test_missing_input_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFi
         (["--resume"], "--resume needs an output file"),
         (["--per-page"], "--per-page needs an output directory"),
         (["--namespaces", "main"], "not a list of namespace numbers"),
-        (["-j", "0"], "at least 1"),
+        (["-j", "-1"], "0 or more"),
         (["--max-page-bytes", "lots"], "not a size"),
     ],
 )

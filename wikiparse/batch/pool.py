@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import importlib
 import multiprocessing
 import sys
 import threading
@@ -37,7 +36,7 @@ from ..errors import LimitExceeded, WikiparseError
 from ..options import ParseOptions
 from ..units import Unit
 from .results import Failed, Result
-from .worker import READY, Convert, SameContext, convert_unit, worker_main
+from .worker import READERS, READY, Convert, SameContext, convert_unit, worker_main
 
 Chunk = list[tuple[int, Unit]]
 
@@ -75,10 +74,6 @@ _Context = Union[  # noqa: UP007  (a runtime alias)
 ]
 
 
-READERS = ("wikiparse.html", "wikiparse.text", "wikiparse.wikitext")
-"""The readers ``parse`` imports on first use (about 0.35 s): workers start with them loaded."""
-
-
 def _context() -> _Context:
     """How worker processes start.
 
@@ -90,12 +85,10 @@ def _context() -> _Context:
     """
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
-        for module in READERS:  # imported once here, not once per worker after the fork
-            importlib.import_module(module)
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx: multiprocessing.context.ForkServerContext = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["wikiparse.batch.worker", *READERS])
+        ctx.set_forkserver_preload(["wikiparse.batch.worker", *READERS])  # once, in the server
         return ctx
     return multiprocessing.get_context("spawn")
 

@@ -17,10 +17,11 @@ from typing import TextIO
 import attrs
 
 from ..records import SourceInfo
-from ..sources import expand, read_file
+from ..sources import Item, expand, read_file
 from ..units import Skipped, Unit, Unreadable
 from .options import BatchOptions
 from .pool import CHUNK_UNITS, Pool
+from .readahead import END_OF_FILE, ReadAhead
 from .results import BatchReport, Converted, Failed, Result
 from .worker import convert_unit
 
@@ -125,29 +126,36 @@ class Conversion(Iterator[Result]):
             yield result
 
     def _units(self) -> Iterator[tuple[int, Unit]]:
-        """Numbered units for the executor; damaged parts go straight to the waiting results."""
+        """Numbered units for the executor; damaged parts go straight to the waiting results.
+
+        Files are read on a thread of their own (:mod:`.readahead`); counting, numbering and
+        the waiting results stay on this thread.
+        """
         seq = 0
         read = self._options.read_options()
-        for found in self._files:
-            items = read_file(found, read) if isinstance(found, str) else iter((found,))
-            for item in items:
-                if isinstance(item, Skipped):
-                    self._tally.skipped += 1
-                elif self._done and source_key(item.source) in self._done:
-                    continue  # written by an earlier run
-                elif isinstance(item, Unreadable):
-                    error = item.error
-                    self._waiting[seq] = Failed(
-                        source=item.source, type=type(error).__name__, message=str(error)
-                    )
-                    seq += 1
-                else:
-                    seq += 1
-                    self._numbered = seq
-                    yield seq - 1, item
+
+        def items_of(found: str | Item) -> Iterable[Item]:
+            return read_file(found, read) if isinstance(found, str) else (found,)
+
+        for found, item in ReadAhead(self._files, items_of):
+            if item is END_OF_FILE:
+                if isinstance(found, str):
+                    self._tally.bytes_read += _size(found)
+                continue
+            if isinstance(item, Skipped):
+                self._tally.skipped += 1
+            elif self._done and source_key(item.source) in self._done:  # type: ignore[attr-defined]
+                continue  # written by an earlier run
+            elif isinstance(item, Unreadable):
+                error = item.error
+                self._waiting[seq] = Failed(source=item.source, type=type(error).__name__, message=str(error))
+                seq += 1
+            else:
+                assert isinstance(item, Unit)
+                seq += 1
                 self._numbered = seq
-            if isinstance(found, str):
-                self._tally.bytes_read += _size(found)
+                yield seq - 1, item
+            self._numbered = seq
 
 
 def _size(path: str) -> int:

@@ -45,9 +45,9 @@ def _jobs(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1: {text!r}")
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be a whole number, 0 or more: {text!r}")
     return value
 
 
@@ -100,7 +100,9 @@ def add_convert(commands: argparse._SubParsersAction[Parser]) -> None:
 
 def _add_run_limits(run: Parser) -> None:
     """How the run goes: workers, order, per-page and archive limits, what to read."""
-    run.add_argument("-j", "--jobs", type=_jobs, help="worker processes (default: all cores)")
+    run.add_argument(
+        "-j", "--jobs", type=_jobs, help="worker processes (default: all cores; 0: convert in this process)"
+    )
     run.add_argument(
         "--unordered", action="store_true", help="write results as they finish, not in input order"
     )
