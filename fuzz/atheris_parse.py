@@ -18,7 +18,12 @@ from pathlib import Path
 import atheris
 
 with atheris.instrument_imports(include=["wikiparse"]):
-    import wikiparse  # noqa: F401  (instrumented before the checks import it)
+    # Everything instrumented before the checks run: the readers too, which parse() would
+    # otherwise import on first use, outside this block.
+    import wikiparse
+    import wikiparse.html
+    import wikiparse.text
+    import wikiparse.wikitext  # noqa: F401
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from properties import check_deterministic
