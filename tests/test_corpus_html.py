@@ -7,17 +7,15 @@ quality minus a small margin; lower one only with a reason in the commit that do
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 import wikiparse
 
-from .conftest import CORPUS, SHARED, need
+from .conftest import CORPUS, SHARED, need, score_module
 
 HTML_DIRS = ("fandom_html", "wikipedia_html", "other_mediawiki_html", "fandom_flattened")
 GOLD = SHARED / "eval" / "gold"
@@ -102,18 +100,8 @@ def test_wikimedia_enterprise_html(record: dict[str, Any]) -> None:
         assert len(listed & set(parsed.categories)) >= 0.8 * len(listed)
 
 
-def _score_module() -> ModuleType:
-    path = need(SHARED / "eval" / "score.py")
-    spec = importlib.util.spec_from_file_location("wikiparse_eval_score", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_scores_stay_above_the_pinned_floors() -> None:
-    score = _score_module()
+    score = score_module()
     need(GOLD)
     rows = []
     for gold_path in sorted(GOLD.glob("*_html/*.json")):

@@ -11,7 +11,6 @@ a decision to make in review, never silently.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from types import ModuleType
@@ -19,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from .conftest import CORPUS, SHARED, need
+from .conftest import CORPUS, SHARED, need, score_module
 from .flattened import article_text
 
 EVAL = SHARED / "eval"
@@ -39,13 +38,7 @@ def _golds() -> list[Any]:
 
 @pytest.fixture(scope="module")
 def score() -> ModuleType:
-    path = need(EVAL / "score.py")
-    spec = importlib.util.spec_from_file_location("wikiparse_eval_score", path)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return score_module()
 
 
 def _run(score: ModuleType, gold_path: Path | None) -> tuple[dict[str, Any], dict[str, Any]]:
