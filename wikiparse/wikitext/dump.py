@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 import attrs
@@ -78,12 +78,27 @@ class _Learner:
     wiki: _Wiki = attrs.Factory(_Wiki)
     index: TemplateIndex = attrs.Factory(TemplateIndex)
 
-    def learn(self, item: SiteInfo | DumpPage) -> None:
+    def learn(self, item: SiteInfo | DumpPage, *, templates: bool = True) -> None:
+        """Take in the site information, and a template's definition unless ``templates`` is off."""
         if isinstance(item, SiteInfo):
             self.wiki.learn(item)
             self.index.template_prefixes = self.wiki.namespaces.prefixes(TEMPLATE)
-        elif item.text and item.title and self.wiki.namespace_of(item) == TEMPLATE:
+        elif templates and item.text and item.title and self.wiki.namespace_of(item) == TEMPLATE:
             self.index.add(_name_in_namespace(item.title, self.wiki), item.text)
+
+    def units(
+        self,
+        items: Iterable[SiteInfo | DumpPage],
+        path: str,
+        namespaces: frozenset[int] | None,
+        *,
+        templates: bool,
+    ) -> Iterator[Unit | Skipped]:
+        """A unit (or skip note) per page of ``items``, learning from them as they pass."""
+        for item in items:
+            self.learn(item, templates=templates)
+            if isinstance(item, DumpPage):
+                yield _unit(item, self.wiki, self.index, path, namespaces)
 
 
 def _name_in_namespace(title: str, wiki: _Wiki) -> str:
@@ -105,14 +120,8 @@ def iter_units(
     :class:`~wikiparse.errors.InputError` if the XML breaks off (pages before it are yielded).
     """
     if index is not None:
-        wiki = _Wiki()
         with open_decompressed(stream) as raw:
-            for item in iter_xml(raw, limits):
-                if isinstance(item, SiteInfo):
-                    wiki.learn(item)
-                    index.template_prefixes = wiki.namespaces.prefixes(TEMPLATE)
-                else:
-                    yield _unit(item, wiki, index, path, namespaces)
+            yield from _Learner(index=index).units(iter_xml(raw, limits), path, namespaces, templates=False)
         return
     start = stream.tell() if stream.seekable() else None
     learner = _Learner()
@@ -132,36 +141,19 @@ def iter_units(
                 learner.index.prune()  # the whole dump is read: every template is known
         except InputError as exc:
             damage = exc
-        if chars > KEEP_CHARS and start is not None:
-            del ahead
-            yield from _reread(stream, start, learner, items, path, namespaces, limits)
+        if chars <= KEEP_CHARS or start is None:
+            yield from learner.units(ahead, path, namespaces, templates=False)  # learnt already
+            if damage is not None:
+                raise damage
+            # past the read-ahead of a stream that cannot seek: templates learnt as they come
+            yield from learner.units(items, path, namespaces, templates=True)
             return
-        for item in ahead:
-            if isinstance(item, DumpPage):
-                yield _unit(item, learner.wiki, learner.index, path, namespaces)
-        if damage is not None:
-            raise damage
-        for item in items:  # past the read-ahead of a stream that cannot seek
-            learner.learn(item)
-            if isinstance(item, DumpPage):
-                yield _unit(item, learner.wiki, learner.index, path, namespaces)
-
-
-def _reread(
-    stream: BinaryIO,
-    start: int,
-    learner: _Learner,
-    rest: Iterator[SiteInfo | DumpPage],
-    path: str,
-    namespaces: frozenset[int] | None,
-    limits: Limits,
-) -> Iterator[Unit | Skipped]:
-    """A large seekable dump: the template pass goes on to the end, then the pages are read again."""
-    with contextlib.suppress(InputError):  # the damage is met again, and raised, on the second read
-        for item in rest:
-            learner.learn(item)
+        del ahead  # a large dump that can seek: the template pass goes on to the end…
+        with contextlib.suppress(InputError):  # (the damage is met again, and raised, on the reread)
+            for item in items:
+                learner.learn(item)
     learner.index.prune()
-    stream.seek(start)
+    stream.seek(start)  # … then the pages are read again
     yield from iter_units(stream, path=path, namespaces=namespaces, limits=limits, index=learner.index)
 
 
