@@ -26,7 +26,8 @@ _BLOCKQUOTE = regex.compile(
 _BR = regex.compile(r"<br\s*/?\s*>|</br\s*>", regex.IGNORECASE)
 _HR = regex.compile(r"<hr\s*/?\s*>", regex.IGNORECASE)
 _TAG = regex.compile(rf"</?(?:{HTML_TAGS})\b[^<>]*+>", regex.IGNORECASE)
-_QUOTE_RUN = regex.compile(r"'{2,}")
+QUOTE_RUN = regex.compile(r"'{2,}")
+"""A run of two or more apostrophes: wikitext emphasis."""
 _STRAY = regex.compile(r"\[\[|\]\]|\{\{|\}\}|\{\||\|\}|'''")
 _EMPTY_PARENS = regex.compile(r"\(\s*(?:[,;:.–—-]\s*)*\)|\[\s*(?:[,;:]\s*)*\]")
 _PAREN_LEAD = regex.compile(r"\(\s*[,;:]\s*")
@@ -38,8 +39,8 @@ def strip_quotes(line: str) -> str:
     """Drop ``''``/``'''`` emphasis the way MediaWiki pairs it, keeping real apostrophes."""
     if "''" not in line:
         return line
-    parts = _QUOTE_RUN.split(line)
-    runs = [len(r) for r in _QUOTE_RUN.findall(line)]
+    parts = QUOTE_RUN.split(line)
+    runs = [len(r) for r in QUOTE_RUN.findall(line)]
     literal = ["" for _ in runs]
     for i, n in enumerate(runs):
         if n == 4:

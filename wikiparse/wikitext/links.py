@@ -20,7 +20,7 @@ from ..titles import title_text
 from .calls import split_pipes
 from .collect import Collector
 from .context import CATEGORY, FILE
-from .inline import strip_tags
+from .inline import QUOTE_RUN, strip_tags
 from .preprocess import at_line
 from .vocab import FILE_OPTION, FILE_OPTIONS, INTERWIKI, LANGUAGE_PREFIX
 
@@ -31,7 +31,6 @@ _EXTERNAL = regex.compile(
     regex.IGNORECASE,
 )
 _PARENTHETICAL = regex.compile(r"\s*\([^()]*\)\s*$")
-_QUOTE_RUNS = regex.compile(r"'{2,}")
 _THUMB = frozenset(
     {"thumb", "thumbnail", "frame", "framed", "mini", "miniatur", "vignette", "мини", "миниатюра"}
 )
@@ -103,7 +102,7 @@ def _canonical(target: str) -> str:
 def _plain_words(words: str, col: Collector) -> str:
     """The words of a link as they read (no emphasis, tags or entities)."""
     if "''" in words:
-        words = _QUOTE_RUNS.sub("", words)
+        words = QUOTE_RUN.sub("", words)
     if "<" in words:
         words = strip_tags(words)
     if "&" in words:
