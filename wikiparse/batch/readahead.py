@@ -19,18 +19,24 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from typing import Generic, TypeVar
 
-from ..units import Unit
-
 F = TypeVar("F")
 I = TypeVar("I")  # noqa: E741  (the item type)
 
-END_OF_FILE = object()
-"""Stands for the end of one file's items (what follows its last item)."""
 
-_DONE = object()
+class EndOfFile:
+    """What follows one file's last item."""
+
+
+END_OF_FILE = EndOfFile()
+
+
+class _Done:
+    """The reading thread's last message: every file was read."""
 
 
 class _Failed:
+    """The reading thread's last message: reading raised ``error``."""
+
     def __init__(self, error: BaseException) -> None:
         self.error = error
 
@@ -40,37 +46,41 @@ class ReadAhead(Generic[F, I]):
 
     ``read(file)`` gives a file's items; it runs on the reading thread.  An exception it raises
     (readers turn damage into items, so this is a bug) is raised again in the consumer.
+    ``size(item)`` is what an item counts against ``max_bytes``.
     """
 
     def __init__(
         self,
         files: Iterable[F],
         read: Callable[[F], Iterable[I]],
+        size: Callable[[I], int],
         *,
         max_items: int = 1024,
         max_bytes: int = 64 * 1024 * 1024,
     ) -> None:
         self._files = files
         self._read = read
+        self._size = size
         self._max_items = max_items
         self._max_bytes = max_bytes
-        self._queue: queue.SimpleQueue[object] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[F, I | EndOfFile] | _Done | _Failed] = queue.SimpleQueue()
         self._room = threading.Condition()
         self._items = 0
         self._bytes = 0
         self._stopped = False
         self._thread: threading.Thread | None = None
 
-    def __iter__(self) -> Iterator[tuple[F, object]]:
+    def __iter__(self) -> Iterator[tuple[F, I | EndOfFile]]:
         self._thread = threading.Thread(target=self._produce, name="wikiparse-read", daemon=True)
         self._thread.start()
         try:
-            while (got := self._queue.get()) is not _DONE:
+            while not isinstance(got := self._queue.get(), _Done):
                 if isinstance(got, _Failed):
                     raise got.error
-                assert isinstance(got, tuple)
-                self._release(got[1])
-                yield got
+                file, item = got
+                if not isinstance(item, EndOfFile):
+                    self._release(item)
+                yield file, item
         finally:
             self.stop()
 
@@ -91,10 +101,10 @@ class ReadAhead(Generic[F, I]):
         except BaseException as exc:  # handed to the consumer, raised there
             self._queue.put(_Failed(exc))
             return
-        self._queue.put(_DONE)
+        self._queue.put(_Done())
 
-    def _wait_for_room(self, item: object) -> bool:
-        size = _size(item)
+    def _wait_for_room(self, item: I) -> bool:
+        size = self._size(item)
         with self._room:
             while (
                 not self._stopped
@@ -108,14 +118,8 @@ class ReadAhead(Generic[F, I]):
             self._bytes += size
             return True
 
-    def _release(self, item: object) -> None:
-        if item is END_OF_FILE:
-            return
+    def _release(self, item: I) -> None:
         with self._room:
             self._items -= 1
-            self._bytes -= _size(item)
+            self._bytes -= self._size(item)
             self._room.notify()
-
-
-def _size(item: object) -> int:
-    return len(item.data) if isinstance(item, Unit) else 0

@@ -21,7 +21,7 @@ from ..sources import Item, expand, read_file
 from ..units import Skipped, Unit, Unreadable
 from .options import BatchOptions
 from .pool import CHUNK_UNITS, Pool
-from .readahead import END_OF_FILE, ReadAhead
+from .readahead import EndOfFile, ReadAhead
 from .results import BatchReport, Converted, Failed, Result
 from .worker import convert_unit
 
@@ -137,25 +137,29 @@ class Conversion(Iterator[Result]):
         def items_of(found: str | Item) -> Iterable[Item]:
             return read_file(found, read) if isinstance(found, str) else (found,)
 
-        for found, item in ReadAhead(self._files, items_of):
-            if item is END_OF_FILE:
+        for found, item in ReadAhead(self._files, items_of, _page_bytes):
+            if isinstance(item, EndOfFile):
                 if isinstance(found, str):
                     self._tally.bytes_read += _size(found)
                 continue
             if isinstance(item, Skipped):
                 self._tally.skipped += 1
-            elif self._done and source_key(item.source) in self._done:  # type: ignore[attr-defined]
+            elif self._done and source_key(item.source) in self._done:
                 continue  # written by an earlier run
             elif isinstance(item, Unreadable):
                 error = item.error
                 self._waiting[seq] = Failed(source=item.source, type=type(error).__name__, message=str(error))
                 seq += 1
             else:
-                assert isinstance(item, Unit)
                 seq += 1
                 self._numbered = seq
                 yield seq - 1, item
             self._numbered = seq
+
+
+def _page_bytes(item: Item) -> int:
+    """What a read item weighs in the read-ahead: a page's data."""
+    return len(item.data) if isinstance(item, Unit) else 0
 
 
 def _size(path: str) -> int:
