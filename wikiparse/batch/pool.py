@@ -328,7 +328,6 @@ class Pool:
 
 
 _PIPE_BYTES = 1024 * 1024
-_F_SETPIPE_SZ = 1031  # Linux's fcntl for a pipe's capacity (not named in Python's fcntl before 3.10)
 
 
 def _widen(connection: Connection) -> None:
@@ -342,4 +341,4 @@ def _widen(connection: Connection) -> None:
     import fcntl
 
     with contextlib.suppress(OSError):
-        fcntl.fcntl(connection.fileno(), _F_SETPIPE_SZ, _PIPE_BYTES)
+        fcntl.fcntl(connection.fileno(), fcntl.F_SETPIPE_SZ, _PIPE_BYTES)

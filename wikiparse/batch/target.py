@@ -118,12 +118,8 @@ def convert_into(
 
 def _make_parents(target: Target, errors_path: str | None) -> None:
     """Create the folders the output and error files go into, as ``mkdir -p`` would."""
-    if target.to_stdout:
-        files = [errors_path]
-    elif target.per_page:
-        files = [errors_path]  # (the page folder itself is made by PageFiles)
-    else:
-        files = [target.output, errors_path]
+    # (stdout needs no folder; a per-page folder is made by PageFiles)
+    files = [errors_path] if target.to_stdout or target.per_page else [target.output, errors_path]
     for file in files:
         folder = os.path.dirname(file) if file and file != "-" else ""
         if folder:
