@@ -2,14 +2,16 @@
 
 A benchmark, not a test: it runs the real command (process start-up, reading, workers,
 writing) several times per setting, the settings interleaved so that a machine whose speed
-drifts favours neither; keeps the best and the median wall time, checks that both settings
-wrote the same output, and prints the ratio.  The target on a 2-core machine is >= 1.7x.
+drifts favours neither; keeps the best and the median wall time, checks that all settings
+wrote the same output, and prints the ratios.  The target on a 2-core machine is >= 1.7x.
 
 It also prints the CPU seconds each run used (the process and its workers) over its wall time:
 the cores it kept busy.  ``--jobs 1`` already keeps more than one busy, since the parent reads
-inputs (decompressing dumps, splitting archives) while its worker converts; that caps what a
-second worker can add.  ``--jobs 0`` converts in the one process (reading still runs on its own
-thread): the single-process baseline.
+inputs (decompressing dumps, splitting archives) on a thread of its own while its worker
+converts; that caps what a second worker can add.  So a fourth setting runs ``--jobs 1`` with
+the whole command held to one core (CPU affinity, Linux): the one-core baseline, against which
+``--jobs 2`` on two cores shows how the conversion scales with cores.  ``--jobs 0`` converts in
+the one process (reading still runs on its own thread).
 
     python benchmarks/jobs_scaling.py                  # the shared corpus, ../shared/corpus
     python benchmarks/jobs_scaling.py some/folder --repeat 5
@@ -27,6 +29,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -44,7 +47,22 @@ def generate(folder: Path, count: int) -> None:
         (folder / f"page{n:04d}.txt").write_text(page, encoding="utf-8")
 
 
-def run(folder: Path, jobs: int, out: Path) -> tuple[float, float, str]:
+@dataclass(frozen=True)
+class Setting:
+    label: str
+    jobs: int
+    one_core: bool = False
+
+
+SETTINGS = (
+    Setting("--jobs 0", 0),
+    Setting("--jobs 1", 1),
+    Setting("--jobs 1, one core", 1, one_core=True),
+    Setting("--jobs 2", 2),
+)
+
+
+def run(folder: Path, setting: Setting, out: Path) -> tuple[float, float, str]:
     """Wall time, CPU time (the command and its workers) and a digest of what was written."""
     command = [
         sys.executable,
@@ -55,12 +73,19 @@ def run(folder: Path, jobs: int, out: Path) -> tuple[float, float, str]:
         "-o",
         str(out),
         "-j",
-        str(jobs),
+        str(setting.jobs),
         "-q",
     ]
+    first_cpu = min(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 0
+
+    def pin() -> None:  # runs in the child before it starts: it and its workers share one core
+        os.sched_setaffinity(0, {first_cpu})
+
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(command, check=False, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(
+        command, check=False, stderr=subprocess.PIPE, text=True, preexec_fn=pin if setting.one_core else None
+    )
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
@@ -86,30 +111,32 @@ def main() -> int:
         if not folder.is_dir():
             sys.exit(f"no such folder: {folder}")
         out = Path(scratch) / "out.jsonl"
-        settings = (0, 1, 2)
-        times: dict[int, list[float]] = {jobs: [] for jobs in settings}
-        cores: dict[int, list[float]] = {jobs: [] for jobs in settings}
-        digests: dict[int, str] = {}
+        settings = [s for s in SETTINGS if not s.one_core or hasattr(os, "sched_setaffinity")]
+        times: dict[Setting, list[float]] = {s: [] for s in settings}
+        cores: dict[Setting, list[float]] = {s: [] for s in settings}
+        digests: dict[Setting, str] = {}
         lines = 0
         for _ in range(args.repeat):
-            for jobs in settings:
-                elapsed, cpu, digests[jobs] = run(folder, jobs, out)
-                times[jobs].append(elapsed)
-                cores[jobs].append(cpu / elapsed)
+            for setting in settings:
+                elapsed, cpu, digests[setting] = run(folder, setting, out)
+                times[setting].append(elapsed)
+                cores[setting].append(cpu / elapsed)
                 lines = out.read_bytes().count(b"\n")
-        for jobs in settings:
-            runs = " ".join(f"{t:.2f}" for t in times[jobs])
+        for setting in settings:
+            taken = times[setting]
+            runs = " ".join(f"{t:.2f}" for t in taken)
             print(
-                f"--jobs {jobs}: best {min(times[jobs]):.2f} s, median {statistics.median(times[jobs]):.2f} s"
-                f" ({lines} records; runs: {runs}); cores busy: {statistics.median(cores[jobs]):.2f}"
+                f"{setting.label}: best {min(taken):.2f} s, median {statistics.median(taken):.2f} s"
+                f" ({lines} records; runs: {runs}); cores busy: {statistics.median(cores[setting]):.2f}"
             )
         if len(set(digests.values())) > 1:
             print("warning: the settings wrote different output", file=sys.stderr)
         print(f"cores: {os.cpu_count()}  folder: {folder}")
-        for base in (1, 0):
-            best = min(times[base]) / min(times[2])
-            median = statistics.median(times[base]) / statistics.median(times[2])
-            print(f"speed-up --jobs 2 vs --jobs {base}: best {best:.2f}x, median {median:.2f}x")
+        two = SETTINGS[-1]
+        for base in settings[:-1]:
+            best = min(times[base]) / min(times[two])
+            median = statistics.median(times[base]) / statistics.median(times[two])
+            print(f"speed-up {two.label} vs {base.label}: best {best:.2f}x, median {median:.2f}x")
         print("(target: --jobs 2 at least 1.7x --jobs 1 on 2 cores)")
     return 0
 

@@ -8,7 +8,7 @@ import json
 import multiprocessing
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import attrs
@@ -146,6 +146,34 @@ def test_a_worker_that_dies_costs_one_page(
     assert results[3].type == "WorkerDied"  # type: ignore[union-attr]
     assert "signal" in results[3].message or "exit code 3" in results[3].message  # type: ignore[union-attr]
     assert results[3].source.sha256 == hashlib.sha256(CRASH).hexdigest()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork is chosen on Linux only")
+def test_a_replacement_is_not_forked_from_a_parent_with_threads(misbehave: Callable[..., object]) -> None:
+    import threading
+
+    from batch_workers import CRASH
+
+    units = [unit(text_page(n).encode(), n) for n in range(6)]
+    units[2] = unit(CRASH, 2)
+    pool = Pool(1, ParseOptions(), convert=misbehave)  # type: ignore[arg-type]
+    assert pool._ctx.get_start_method() == "fork"  # the test process has one thread
+    stop = threading.Event()
+    reader = threading.Thread(target=stop.wait)
+
+    def source() -> Iterator[tuple[int, Unit]]:
+        reader.start()  # as in a conversion: the first worker is forked, then a reading thread starts
+        yield from enumerate(units)
+
+    try:
+        results = dict(pool.map(source()))
+    finally:
+        stop.set()
+        reader.join()
+    assert sorted(results) == list(range(6))
+    assert isinstance(results[2], Failed) and results[2].type == "WorkerDied"
+    assert all(isinstance(results[n], Converted) for n in (0, 1, 3, 4, 5))
+    assert pool._ctx.get_start_method() == "forkserver"  # the replacement came from a fork server
 
 
 def test_a_hung_worker_is_stopped_and_replaced(misbehave: Callable[..., object]) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib
 import multiprocessing
 import sys
 import threading
@@ -77,16 +78,23 @@ _Context = Union[  # noqa: UP007  (a runtime alias)
 def _context() -> _Context:
     """How worker processes start.
 
-    On Linux, from a single-threaded parent, ``fork``: workers are ready at once, with
-    wikiparse already imported (start-up is a fixed cost every run pays, which matters for
-    short runs and for scaling).  With threads in the parent (a Dask client, a web server),
-    ``fork`` can deadlock, so ``forkserver``: workers fork from a clean single-threaded server
-    that imports wikiparse once.  ``spawn`` where neither exists.
+    On Linux, from a single-threaded parent, ``fork``: workers are ready at once, with wikiparse
+    and its readers already imported by the parent (start-up is a fixed cost every run pays,
+    which matters for short runs and for scaling).  With threads in the parent (a Dask client,
+    a web server), ``fork`` can deadlock, so :func:`_threadsafe_context`.
     """
     methods = multiprocessing.get_all_start_methods()
     if sys.platform == "linux" and "fork" in methods and threading.active_count() == 1:
+        for module in READERS:
+            importlib.import_module(module)
         return multiprocessing.get_context("fork")
-    if "forkserver" in methods:
+    return _threadsafe_context()
+
+
+def _threadsafe_context() -> _Context:
+    """``forkserver``: workers fork from a clean single-threaded server that imports wikiparse
+    once; ``spawn`` where there is none."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
         ctx: multiprocessing.context.ForkServerContext = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["wikiparse.batch.worker", *READERS])  # once, in the server
         return ctx
@@ -140,10 +148,15 @@ class Pool:
     # ------------------------------------------------------------------ workers
 
     def _start(self) -> _Worker:
-        task_recv, task_send = self._ctx.Pipe(duplex=False)
-        result_recv, result_send = self._ctx.Pipe(duplex=False)
+        ctx = self._ctx
+        if ctx.get_start_method() == "fork" and threading.active_count() > 1:
+            # a replacement, forked now, would copy a parent whose reading thread may hold a
+            # lock (an import, a decompressor's buffer) that nothing in the child releases
+            ctx = self._ctx = _threadsafe_context()
+        task_recv, task_send = ctx.Pipe(duplex=False)
+        result_recv, result_send = ctx.Pipe(duplex=False)
         _widen(result_send)
-        process = self._ctx.Process(
+        process = ctx.Process(
             target=worker_main,
             args=(task_recv, result_send, self._options, self._convert),
             name="wikiparse-worker",

@@ -28,9 +28,11 @@ from ..units import Unit
 from .results import Converted, Failed, Result
 
 READERS = ("wikiparse.html", "wikiparse.text", "wikiparse.wikitext")
-"""The readers ``parse`` imports on first use (about 0.35 s together).  A worker imports them
-as it starts, before it reports ready, while the parent goes on reading inputs: the import is
-paid in parallel, not by the parent before it forks, and not inside the first page's time."""
+"""The readers ``parse`` imports on first use (about 0.3 s of CPU together).  Workers must
+have them before they report ready, so that the import is never inside a page's time limit:
+forked workers inherit them from the parent, which imports them once before it forks (not once
+per worker, and the pages they fill are shared); a fork server imports them once for all the
+workers it starts; spawned workers import them as they start."""
 
 READY = "ready"
 """The first message a worker process sends: it has started and its clock may run."""
