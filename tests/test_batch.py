@@ -171,7 +171,8 @@ def test_a_replacement_is_not_forked_from_a_parent_with_threads(misbehave: Calla
         stop.set()
         reader.join()
     assert sorted(results) == list(range(6))
-    assert isinstance(results[2], Failed) and results[2].type == "WorkerDied"
+    assert isinstance(results[2], Failed)
+    assert results[2].type == "WorkerDied"
     assert all(isinstance(results[n], Converted) for n in (0, 1, 3, 4, 5))
     assert pool._ctx.get_start_method() == "forkserver"  # the replacement came from a fork server
 

@@ -17,6 +17,7 @@ from typing import IO, BinaryIO, Literal, Protocol
 import attrs
 
 from ..errors import InputError, LimitExceeded, MissingExtraError
+from .bz2blocks import Bz2Blocks
 
 Compression = Literal["gzip", "bzip2", "xz", "zstd"]
 
@@ -182,7 +183,7 @@ def decompress(stream: IO[bytes], kind: Compression, budget: Budget, max_ratio: 
     if kind == "gzip":
         inner = gzip.GzipFile(fileobj=raw, mode="rb")
     elif kind == "bzip2":
-        inner = bz2.BZ2File(raw)
+        inner = Bz2Blocks(raw)  # decoded on a few threads: see bz2blocks
     elif kind == "xz":
         inner = lzma.LZMAFile(raw)  # noqa: SIM115  (closed with the stream it reads)
     else:

@@ -7,7 +7,6 @@ archives are extracted by a worker thread into a bounded queue (py7zr pushes, lx
 
 from __future__ import annotations
 
-import bz2
 import gzip
 import io
 import lzma
@@ -18,6 +17,7 @@ from contextlib import contextmanager, suppress
 from typing import BinaryIO, Literal
 
 from ..errors import InputError, MissingExtraError
+from ..sources.bz2blocks import Bz2Blocks
 
 Compression = Literal["plain", "gzip", "bzip2", "xz", "7z"]
 
@@ -68,8 +68,8 @@ def open_decompressed(stream: BinaryIO) -> Iterator[BinaryIO]:
         with gzip.GzipFile(fileobj=stream, mode="rb") as raw:
             yield raw  # type: ignore[misc]
     elif kind == "bzip2":
-        with bz2.BZ2File(stream, mode="rb") as raw:
-            yield raw  # type: ignore[misc]
+        with io.BufferedReader(Bz2Blocks(stream), buffer_size=256 * 1024) as raw:
+            yield raw
     elif kind == "xz":
         with lzma.LZMAFile(stream, mode="rb") as raw:
             yield raw  # type: ignore[misc]
