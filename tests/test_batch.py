@@ -228,6 +228,22 @@ def test_ordered_run_bounds_how_far_it_reads_ahead(misbehave: Callable[..., obje
     assert max(taken) <= 9
 
 
+def test_progress_moves_inside_one_large_file(tmp_path: Path) -> None:
+    """A single dump is most of a run: progress must not wait for its end."""
+    from .batchdata import enterprise_record, ndjson
+
+    write(tmp_path / "dump.ndjson", ndjson([enterprise_record(n) for n in range(300)]))
+    run = Conversion([tmp_path], BatchOptions.build(jobs=0))
+    fractions = []
+    for _ in run:
+        fractions.append(run.fraction_done)
+    assert len(fractions) == 300
+    halfway = fractions[150]
+    assert halfway is not None
+    assert 0.2 < halfway < 0.8
+    assert fractions[-1] == 1.0
+
+
 def test_report_counts_skipped_and_resumed(tmp_path: Path) -> None:
     from .batchdata import enterprise_record, ndjson
 

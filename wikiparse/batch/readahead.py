@@ -84,6 +84,11 @@ class ReadAhead(Generic[F, I]):
         finally:
             self.stop()
 
+    @property
+    def waiting(self) -> int:
+        """Items read and not yet taken by the consumer."""
+        return self._items
+
     def stop(self) -> None:
         """Let the reading thread end (it finishes the item it is reading)."""
         with self._room:

@@ -12,7 +12,7 @@ import os
 import sys
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator
-from typing import TextIO
+from typing import IO, TextIO
 
 import attrs
 
@@ -71,7 +71,15 @@ class Conversion(Iterator[Result]):
         files = list(expand(inputs, options.read_options(), stdin=stdin or sys.stdin, ignore=ignore))
         self._files = files
         self._tally.files = sum(isinstance(f, str) for f in files)
-        self._tally.bytes_total = sum(_size(f) for f in files if isinstance(f, str))
+        self._starts: dict[str, int] = {}
+        """Where each file starts in the run's input bytes (for progress inside a large file)."""
+        for found in files:
+            if isinstance(found, str) and found not in self._starts:
+                self._starts[found] = self._tally.bytes_total
+                self._tally.bytes_total += _size(found)
+        self._reading: IO[bytes] | None = None
+        """The file the reading thread is in."""
+        self._ahead: ReadAhead[str | Item, Item] | None = None
         self._results = self._run(executor or local_executor(options))
 
     def __next__(self) -> Result:
@@ -94,12 +102,31 @@ class Conversion(Iterator[Result]):
     @property
     def fraction_done(self) -> float | None:
         """An estimate of the share of the work done, for progress and ETA: the share of input
-        bytes read, scaled down by the pages read but not finished yet (the read-ahead)."""
+        bytes read — up to the reading thread's position in the file it is in, so that one
+        large dump shows progress too — scaled down by the pages read but not finished yet."""
         t = self._tally
         if not t.bytes_total:
             return None
-        finished = (t.records + t.errors) / self._numbered if self._numbered else 0.0
-        return min(1.0, t.bytes_read / t.bytes_total * finished)
+        ahead = self._ahead.waiting if self._ahead is not None else 0
+        read_pages = self._numbered + ahead
+        finished = (t.records + t.errors) / read_pages if read_pages else 0.0
+        read = max(t.bytes_read, self._reading_position())
+        return min(1.0, read / t.bytes_total * finished)
+
+    def _reading_position(self) -> int:
+        """Input bytes before the reading thread's position (0 before it opens a file).
+
+        The OS file position, not ``tell()``: the buffered file belongs to the reading thread
+        and may be closing; a position a read-ahead buffer past the pages read is close enough.
+        """
+        file = self._reading
+        if file is None:
+            return 0
+        start = self._starts.get(file.name, 0)
+        try:
+            return start + os.lseek(file.fileno(), 0, os.SEEK_CUR)
+        except (OSError, ValueError):  # closed: the reading thread is through it
+            return start + _size(file.name)
 
     def _run(self, executor: Executor) -> Iterator[Result]:
         for seq, result in executor(self._units()):
@@ -135,9 +162,10 @@ class Conversion(Iterator[Result]):
         read = self._options.read_options()
 
         def items_of(found: str | Item) -> Iterable[Item]:
-            return read_file(found, read) if isinstance(found, str) else (found,)
+            return read_file(found, read, opened=self._follow) if isinstance(found, str) else (found,)
 
-        for found, item in ReadAhead(self._files, items_of, _page_bytes):
+        self._ahead = ReadAhead(self._files, items_of, _page_bytes)
+        for found, item in self._ahead:
             if isinstance(item, EndOfFile):
                 if isinstance(found, str):
                     self._tally.bytes_read += _size(found)
@@ -155,6 +183,10 @@ class Conversion(Iterator[Result]):
                 self._numbered = seq
                 yield seq - 1, item
             self._numbered = seq
+
+    def _follow(self, file: IO[bytes]) -> None:
+        """On the reading thread: the file it now reads."""
+        self._reading = file
 
 
 def _page_bytes(item: Item) -> int:

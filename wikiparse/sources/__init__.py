@@ -21,17 +21,22 @@ Damage never raises: it becomes an :class:`~wikiparse.units.Unreadable` for the 
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Iterator
-from typing import TextIO
+from collections.abc import Callable, Collection, Iterable, Iterator
+from typing import IO, TextIO
 
 from .context import DEFAULT_NAMESPACES, Context, Item, ReadOptions
 from .dispatch import read_file as _read_file
 from .paths import STDIN, Found, expand
 
 
-def read_file(path: str, options: ReadOptions | None = None) -> Iterator[Item]:
-    """Every page in the file at ``path``, each as a unit, a skip note or an unreadable part."""
-    return _read_file(path, Context.start(options or ReadOptions()))
+def read_file(
+    path: str, options: ReadOptions | None = None, *, opened: Callable[[IO[bytes]], None] | None = None
+) -> Iterator[Item]:
+    """Every page in the file at ``path``, each as a unit, a skip note or an unreadable part.
+
+    ``opened``, if given, is handed the open file as reading starts (progress follows its position).
+    """
+    return _read_file(path, Context.start(options or ReadOptions()), opened)
 
 
 def iter_units(

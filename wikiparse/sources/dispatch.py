@@ -84,14 +84,16 @@ def _reader(kind: Kind) -> Reader:
     return read_xml_dump
 
 
-def read_file(path: str, ctx: Context) -> Iterator[Item]:
-    """Every page in the file at ``path``."""
+def read_file(path: str, ctx: Context, opened: Callable[[IO[bytes]], None] | None = None) -> Iterator[Item]:
+    """Every page in the file at ``path``; ``opened`` is handed the open file (to follow its position)."""
     where = Where(path)
     try:
         file = open(path, "rb")  # noqa: SIM115  (closed in finally; the generator owns it)
     except OSError as exc:
         yield unreadable(where.info(), exc, "cannot open")
         return
+    if opened is not None:
+        opened(file)
     try:
         yield from read_stream(file, where, ctx)  # an empty file is an empty page: the worker says so
     except Exception as exc:  # a reader bug must cost this file's remaining pages, never the run
