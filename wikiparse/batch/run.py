@@ -113,6 +113,16 @@ class Conversion(Iterator[Result]):
         read = max(t.bytes_read, self._reading_position())
         return min(1.0, read / t.bytes_total * finished)
 
+    @property
+    def reading(self) -> tuple[str, float] | None:
+        """The file the reading thread is in and the share of it read (for progress)."""
+        file = self._reading
+        if file is None:
+            return None
+        size = _size(file.name)
+        position = self._reading_position() - self._starts.get(file.name, 0)
+        return file.name, min(1.0, position / size) if size else 1.0
+
     def _reading_position(self) -> int:
         """Input bytes before the reading thread's position (0 before it opens a file).
 

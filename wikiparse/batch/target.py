@@ -4,6 +4,7 @@ resume, progress — what ``wikiparse convert`` does, as a library call.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from ..errors import WikiparseError
 from ..outputs import OutputFormat, PageWriter, TextFormat, formatter_for, open_writer
 from .options import BatchOptions
 from .output import LineWriter, PageFiles
-from .progress import ProgressBar
+from .progress import ProgressBar, Snapshot
 from .results import BatchReport, Converted
 from .resume import scan_chunk_lines, scan_lines, scan_pages
 from .run import Conversion, Executor, SourceKey
@@ -200,19 +201,21 @@ def _write(
 ) -> None:
     records = _Records(target, resume=resume)
     errors = LineWriter(errors_path, append=resume, stream=None if errors_path else sys.stderr.buffer)
+
+    def snapshot() -> Snapshot:
+        report = conversion.report
+        return Snapshot(report.inputs, report.seconds, conversion.fraction_done, conversion.reading)
+
     try:
-        for result in conversion:
-            if isinstance(result, Converted):
-                records.write(result)
-            else:
-                if progress is not None and errors_path is None:
-                    progress.clear()  # error lines share the terminal
-                errors.write(result.line)
-            if progress is not None:
-                report = conversion.report
-                progress.update(report.inputs, report.seconds, conversion.fraction_done)
+        with progress.running(snapshot) if progress is not None else contextlib.nullcontext():
+            for result in conversion:
+                if isinstance(result, Converted):
+                    records.write(result)
+                elif progress is not None and errors_path is None:
+                    with progress.aside():  # error lines share the terminal
+                        errors.write(result.line)
+                else:
+                    errors.write(result.line)
     finally:
-        if progress is not None:
-            progress.clear()
         records.close()
         errors.close()
