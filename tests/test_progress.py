@@ -3,9 +3,18 @@
 from __future__ import annotations
 
 import io
+import threading
 import time
+from pathlib import Path
 
+import pytest
+
+import wikiparse.batch.pool as pool_module
+from wikiparse.batch.options import BatchOptions
 from wikiparse.batch.progress import ProgressBar, Snapshot, render
+from wikiparse.batch.target import Target, convert_into
+
+from .batchdata import text_page, write
 
 
 def test_text_before_and_after_the_first_page() -> None:
@@ -20,8 +29,9 @@ def test_the_bar_redraws_while_nothing_finishes_and_is_erased_at_the_end() -> No
     stream = io.StringIO()
     bar = ProgressBar(stream, interval=0.02)
     shares = iter(k / 100 for k in range(1000))
-    with bar.running(lambda: Snapshot(0, 1.0, 0.0, ("big.xml.bz2", next(shares)))):
-        time.sleep(0.3)  # a template pass: no page finishes
+    bar.start(lambda: Snapshot(0, 1.0, 0.0, ("big.xml.bz2", next(shares))))
+    time.sleep(0.3)  # a template pass: no page finishes
+    bar.stop()
     drawn = [part.strip() for part in stream.getvalue().split("\r") if part.strip()]
     assert len(drawn) >= 3
     assert drawn[0].startswith("0 pages  0.0 pages/s  reading big.xml.bz2:")
@@ -32,14 +42,41 @@ def test_the_bar_redraws_while_nothing_finishes_and_is_erased_at_the_end() -> No
 def test_an_error_line_is_never_drawn_over() -> None:
     stream = io.StringIO()
     bar = ProgressBar(stream, interval=0.01)
-    with bar.running(lambda: Snapshot(3, 1.0, 0.5)):
-        time.sleep(0.05)
-        with bar.aside():
-            stream.write("first half")
-            time.sleep(0.05)  # redraws wait for the line to be finished
-            stream.write(" of an error line\n")
-        time.sleep(0.05)
+    bar.start(lambda: Snapshot(3, 1.0, 0.5))
+    time.sleep(0.05)
+    with bar.aside():
+        stream.write("first half")
+        time.sleep(0.05)  # redraws wait for the line to be finished
+        stream.write(" of an error line\n")
+    time.sleep(0.05)
+    bar.stop()
     out = stream.getvalue()
     assert "first half of an error line\n" in out
     before = out.split("first half")[0]
     assert before.endswith("\r")  # the bar was erased before the line
+
+
+def test_workers_are_forked_before_the_bar_starts_its_thread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A thread alive at a fork is copied half-way into the child; the bar's must not be."""
+    threads_at_start: list[int] = []
+    original = pool_module.Pool._start
+
+    def start(self: pool_module.Pool) -> object:
+        threads_at_start.append(threading.active_count())
+        return original(self)
+
+    monkeypatch.setattr(pool_module.Pool, "_start", start)
+    for n in range(6):
+        write(tmp_path / "in" / f"p{n}.txt", text_page(n))
+    stream = io.StringIO()
+    report = convert_into(
+        [tmp_path / "in"],
+        Target(output=str(tmp_path / "out.jsonl")),
+        BatchOptions.build(jobs=2),
+        progress=ProgressBar(stream, interval=0.01),
+    )
+    assert report.records == 6
+    assert threads_at_start == [1, 1]  # both workers forked from a single-threaded parent
+    assert threading.active_count() == 1  # and the bar's thread is gone

@@ -56,31 +56,36 @@ def render(
 
 
 class ProgressBar:
-    """Draws on ``stream`` (a terminal) every ``interval`` seconds while :meth:`running`."""
+    """Draws on ``stream`` (a terminal) every ``interval`` seconds between :meth:`start` and :meth:`stop`."""
 
     def __init__(self, stream: TextIO, interval: float = 0.2) -> None:
         self._stream = stream
         self._interval = interval
         self._shown = False
         self._lock = threading.Lock()  # the timer thread draws; the caller clears for other output
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
-    @contextmanager
-    def running(self, snapshot: Callable[[], Snapshot]) -> Iterator[None]:
-        """Redraw from ``snapshot()`` on a timer thread until the block ends; then erase the bar."""
-        stop = threading.Event()
+    def start(self, snapshot: Callable[[], Snapshot]) -> None:
+        """Redraw from ``snapshot()`` on a timer thread.
+
+        Start it once worker processes are forked (a conversion says when: ``when_reading``):
+        a thread alive at a fork could hold the terminal's lock in the child.
+        """
 
         def draw() -> None:
-            while not stop.wait(self._interval):
+            while not self._stop.wait(self._interval):
                 self.draw(snapshot())
 
-        thread = threading.Thread(target=draw, name="wikiparse-progress", daemon=True)
-        thread.start()
-        try:
-            yield
-        finally:
-            stop.set()
-            thread.join()
-            self.clear()
+        self._thread = threading.Thread(target=draw, name="wikiparse-progress", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        """End the timer thread (if it started) and erase the bar."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join()
+        self.clear()
 
     def draw(self, snapshot: Snapshot) -> None:
         width = shutil.get_terminal_size().columns - 1

@@ -80,6 +80,7 @@ class Conversion(Iterator[Result]):
         self._reading: IO[bytes] | None = None
         """The file the reading thread is in."""
         self._ahead: ReadAhead[str | Item, Item] | None = None
+        self._on_reading: list[Callable[[], None]] = []
         self._results = self._run(executor or local_executor(options))
 
     def __next__(self) -> Result:
@@ -112,6 +113,11 @@ class Conversion(Iterator[Result]):
         finished = (t.records + t.errors) / read_pages if read_pages else 0.0
         read = max(t.bytes_read, self._reading_position())
         return min(1.0, read / t.bytes_total * finished)
+
+    def when_reading(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` as reading starts: after the worker processes are forked, so that a
+        thread it starts (a progress bar's) is not copied into them."""
+        self._on_reading.append(callback)
 
     @property
     def reading(self) -> tuple[str, float] | None:
@@ -175,6 +181,8 @@ class Conversion(Iterator[Result]):
             return read_file(found, read, opened=self._follow) if isinstance(found, str) else (found,)
 
         self._ahead = ReadAhead(self._files, items_of, _page_bytes)
+        for callback in self._on_reading:
+            callback()
         for found, item in self._ahead:
             if isinstance(item, EndOfFile):
                 if isinstance(found, str):

@@ -4,7 +4,6 @@ resume, progress — what ``wikiparse convert`` does, as a library call.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Iterable
@@ -206,16 +205,20 @@ def _write(
         report = conversion.report
         return Snapshot(report.inputs, report.seconds, conversion.fraction_done, conversion.reading)
 
+    if progress is not None:
+        bar = progress
+        conversion.when_reading(lambda: bar.start(snapshot))
     try:
-        with progress.running(snapshot) if progress is not None else contextlib.nullcontext():
-            for result in conversion:
-                if isinstance(result, Converted):
-                    records.write(result)
-                elif progress is not None and errors_path is None:
-                    with progress.aside():  # error lines share the terminal
-                        errors.write(result.line)
-                else:
+        for result in conversion:
+            if isinstance(result, Converted):
+                records.write(result)
+            elif progress is not None and errors_path is None:
+                with progress.aside():  # error lines share the terminal
                     errors.write(result.line)
+            else:
+                errors.write(result.line)
     finally:
+        if progress is not None:
+            progress.stop()
         records.close()
         errors.close()
