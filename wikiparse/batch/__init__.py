@@ -5,6 +5,7 @@
     batch/
       options.py    BatchOptions: jobs, order, globs, namespaces, parse options and limits
       run.py        convert() → Conversion: numbering, ordering, accounting (the run itself)
+      readahead.py  inputs read on a thread of their own, a bounded distance ahead
       worker.py     convert_unit(): one unit → one result; the worker process loop; page timer
       pool.py       worker processes: chunked dispatch, hard page timeout, dead-worker replacement
       on_dask.py    the same map over partitions of units on a Dask cluster

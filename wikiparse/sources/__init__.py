@@ -12,6 +12,7 @@ Damage never raises: it becomes an :class:`~wikiparse.units.Unreadable` for the 
       sniff.py      what a stream is, from its first bytes
       dispatch.py   one stream → pages, by kind (recursive for containers)
       streams.py    head replay, capped reads, decompression under bomb limits
+      bz2blocks.py  bzip2 decoded block by block on a few threads
       archives.py   tar and zip members (unsafe names reported, links not followed)
       warc.py       WARC/ARC response records (warcio, the ``warc`` extra)
       jsondump.py   Enterprise, action=parse and generic JSON records
