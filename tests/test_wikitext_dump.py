@@ -118,6 +118,27 @@ def test_compressions(pack: object) -> None:
     assert [u.source.page_id for u in out] == [2, 3]
 
 
+@pytest.mark.parametrize(
+    "pack", [gzip.compress, lambda b: bz2.compress(b, 1), lzma.compress], ids=["gzip", "bzip2", "xz"]
+)
+def test_a_compressed_dump_cut_short_gives_its_pages_then_input_error(pack: object) -> None:
+    """The documented contract, for compressed dumps too: pages before the damage, then InputError
+    (the decompressor's own EOFError used to escape, with no page)."""
+    articles = [page(f"Ferry {n}", f"Ferry {n} sailed. " * 400 + f"{n}", page_id=10 + n) for n in range(60)]
+    data = pack(dump(*articles))  # type: ignore[operator]
+    got: list[Unit | Skipped] = []
+    with pytest.raises(wikiparse.InputError, match="truncated or corrupt"):
+        got.extend(iter_units(io.BytesIO(data[: len(data) * 3 // 4]), path="d.xml", limits=Limits()))
+    assert len(got) >= 10
+    assert [u.source.page_id for u in got] == list(range(10, 10 + len(got)))
+
+
+def test_a_compressed_dump_bomb_stops_at_the_ratio_limit() -> None:
+    bomb = bz2.compress(dump(page("Zeros", "0" * (20 * 1024 * 1024))), 9)
+    with pytest.raises(wikiparse.LimitExceeded):
+        list(iter_units(io.BytesIO(bomb), path="d.xml", limits=Limits(max_unpack_ratio=50)))
+
+
 def test_7z(tmp_path: Path) -> None:
     py7zr = pytest.importorskip("py7zr")
     archive = tmp_path / "d.7z"

@@ -7,9 +7,7 @@ archives are extracted by a worker thread into a bounded queue (py7zr pushes, lx
 
 from __future__ import annotations
 
-import gzip
 import io
-import lzma
 import queue
 import threading
 from collections.abc import Iterator
@@ -17,7 +15,8 @@ from contextlib import contextmanager, suppress
 from typing import BinaryIO, Literal
 
 from ..errors import InputError, MissingExtraError
-from ..sources.bz2blocks import Bz2Blocks
+from ..options import Limits
+from ..sources.streams import Budget, decompress
 
 Compression = Literal["plain", "gzip", "bzip2", "xz", "7z"]
 
@@ -58,23 +57,22 @@ def _peek(stream: BinaryIO, size: int = 8) -> tuple[bytes, BinaryIO]:
 
 
 @contextmanager
-def open_decompressed(stream: BinaryIO) -> Iterator[BinaryIO]:
-    """A binary stream of the uncompressed XML held in ``stream`` (which stays open)."""
+def open_decompressed(stream: BinaryIO, limits: Limits) -> Iterator[BinaryIO]:
+    """A binary stream of the uncompressed XML held in ``stream`` (which stays open).
+
+    gzip, bzip2 and xz are read as batch inputs are (:func:`wikiparse.sources.streams.decompress`):
+    under the ``limits``' decompression-bomb bounds, and damage raises
+    :class:`~wikiparse.errors.InputError` where it is met, after the data before it.
+    """
     head, stream = _peek(stream)
     kind = sniff(head)
     if kind == "plain":
         yield stream
-    elif kind == "gzip":
-        with gzip.GzipFile(fileobj=stream, mode="rb") as raw:
-            yield raw  # type: ignore[misc]
-    elif kind == "bzip2":
-        with io.BufferedReader(Bz2Blocks(stream), buffer_size=256 * 1024) as raw:
-            yield raw
-    elif kind == "xz":
-        with lzma.LZMAFile(stream, mode="rb") as raw:
-            yield raw  # type: ignore[misc]
-    else:
+    elif kind == "7z":
         with io.BufferedReader(_SevenZipStream(stream)) as raw:
+            yield raw
+    else:
+        with decompress(stream, kind, Budget(limits.max_unpacked_bytes), limits.max_unpack_ratio) as raw:
             yield raw
 
 

@@ -57,8 +57,9 @@ class _Wiki:
 def build_template_index(stream: BinaryIO, limits: Limits | None = None) -> TemplateIndex:
     """Read only the Template namespace of a dump (any compression) into an index."""
     learner = _Learner()
-    with open_decompressed(stream) as raw:
-        for item in iter_xml(raw, limits or Limits()):
+    limits = limits or Limits()
+    with open_decompressed(stream, limits) as raw:
+        for item in iter_xml(raw, limits):
             learner.learn(item)
     learner.index.prune()
     return learner.index
@@ -120,12 +121,12 @@ def iter_units(
     :class:`~wikiparse.errors.InputError` if the XML breaks off (pages before it are yielded).
     """
     if index is not None:
-        with open_decompressed(stream) as raw:
+        with open_decompressed(stream, limits) as raw:
             yield from _Learner(index=index).units(iter_xml(raw, limits), path, namespaces, templates=False)
         return
     start = stream.tell() if stream.seekable() else None
     learner = _Learner()
-    with open_decompressed(stream) as raw:
+    with open_decompressed(stream, limits) as raw:
         items = iter_xml(raw, limits)
         ahead: list[SiteInfo | DumpPage] = []
         damage: InputError | None = None
