@@ -5,6 +5,8 @@ from __future__ import annotations
 import bz2
 import io
 import random
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -193,3 +195,15 @@ def test_damage_anywhere_gives_what_bz2file_gives() -> None:
             assert sample[: len(first)] == first  # the damage is in the second stream
             quiet_losses += 1
     assert quiet_losses <= 4
+
+
+def test_the_threads_end_with_the_stream_even_when_it_fails() -> None:
+    """An error's traceback can keep the reader alive until the garbage collector runs; its
+    threads must not wait for that (a parent with threads starts workers the slow way)."""
+    data = bz2.compress(PROSE, 1)
+    assert parallel(data[: len(data) // 2])[1] is EOFError
+    assert parallel(data)[1] is None
+    deadline = time.monotonic() + 5
+    while any(t.name.startswith("wikiparse-bz2") for t in threading.enumerate()):
+        assert time.monotonic() < deadline, "decoding threads outlived their streams"
+        time.sleep(0.01)

@@ -60,11 +60,11 @@ def test_workers_are_forked_before_the_bar_starts_its_thread(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A thread alive at a fork is copied half-way into the child; the bar's must not be."""
-    threads_at_start: list[int] = []
+    threads_at_start: list[list[str]] = []
     original = pool_module.Pool._start
 
     def start(self: pool_module.Pool) -> object:
-        threads_at_start.append(threading.active_count())
+        threads_at_start.append([t.name for t in threading.enumerate()])
         return original(self)
 
     monkeypatch.setattr(pool_module.Pool, "_start", start)
@@ -78,5 +78,6 @@ def test_workers_are_forked_before_the_bar_starts_its_thread(
         progress=ProgressBar(stream, interval=0.01),
     )
     assert report.records == 6
-    assert threads_at_start == [1, 1]  # both workers forked from a single-threaded parent
-    assert threading.active_count() == 1  # and the bar's thread is gone
+    assert len(threads_at_start) == 2
+    assert not any("wikiparse-progress" in names for names in threads_at_start)  # the bar's came after
+    assert "wikiparse-progress" not in [t.name for t in threading.enumerate()]  # and is gone

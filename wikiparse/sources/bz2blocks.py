@@ -257,13 +257,23 @@ class Bz2Blocks(io.RawIOBase):
         self._out = memoryview(b"")
         self._more: bz2.BZ2Decompressor | None = None
         self._combined = 0
+        self._broken = False
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: memoryview) -> int:  # type: ignore[override]
         while not self._out:
-            if not self._advance():
+            if self._broken:
+                raise OSError(f"{_INVALID}: reading went on after the error that ended it")
+            try:
+                more = self._advance()
+            except BaseException:
+                self._broken = True
+                self._finish()
+                raise
+            if not more:
+                self._finish()
                 return 0
         n = min(len(buffer), len(self._out))
         buffer[:n] = self._out[:n]
@@ -271,10 +281,17 @@ class Bz2Blocks(io.RawIOBase):
         return n
 
     def close(self) -> None:
+        self._finish()
+        super().close()
+
+    def _finish(self) -> None:
+        """Let the decoding threads go as soon as the stream ends or fails (an error's traceback
+        can keep this object alive until the garbage collector runs; its threads need not wait)."""
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+        self._scanning = False
         self._pending.clear()
-        super().close()
 
     def _advance(self) -> bool:
         """Make the next output current; ``False`` at the end of the input."""
