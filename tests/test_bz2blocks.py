@@ -11,6 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import wikiparse.sources.bz2blocks as blocks
 from wikiparse.errors import InputError, LimitExceeded
@@ -207,3 +209,20 @@ def test_the_threads_end_with_the_stream_even_when_it_fails() -> None:
     while any(t.name.startswith("wikiparse-bz2") for t in threading.enumerate()):
         assert time.monotonic() < deadline, "decoding threads outlived their streams"
         time.sleep(0.01)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=4000), st.integers(min_value=1, max_value=9), st.integers(min_value=1, max_value=3))
+def test_any_payload_comes_back_whole(payload: bytes, level: int, streams: int) -> None:
+    data = b"".join(bz2.compress(payload[k::streams], level) for k in range(streams))
+    assert parallel(data) == (bz2.decompress(data), None)
+
+
+STARTS = [b"", b"B", b"BZ", b"BZh", b"BZh9", b"BZh91AY", b"BZh91AY&SY", b"BZh9\x17rE", b"BZh9\x17rE8P\x90"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=3000), st.sampled_from(STARTS))
+def test_any_bytes_give_what_bz2file_gives(noise: bytes, start: bytes) -> None:
+    """Bytes, or the same kind of error (cut short: EOFError; not bzip2: OSError), as BZ2File."""
+    assert outcome(blocks.Bz2Blocks, start + noise) == outcome(bz2.BZ2File, start + noise)

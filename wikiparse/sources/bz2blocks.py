@@ -55,6 +55,8 @@ class Block:
     bits: int
     level: int
     crc: int
+    cut: bool = False
+    """The input ends inside it: decoded as it is, without an end mark after it."""
 
 
 @attrs.frozen
@@ -83,12 +85,14 @@ def _needles(mark: int) -> list[tuple[int, int, int, bytes]]:
 
 
 _SEARCHES = [(mark, _needles(mark)) for mark in (BLOCK_MARK, END_MARK)]
+_HEADER = b"BZh"
+_MARK_BYTES = [mark.to_bytes(6, "big") for mark in (BLOCK_MARK, END_MARK)]
 
 
 def _bits(data: bytes | bytearray, bit: int, count: int) -> int:
-    """``count`` bits of ``data`` from bit ``bit`` (fewer bytes than that read as zeros)."""
+    """``count`` bits of ``data`` from bit ``bit`` (which ``data`` holds)."""
     start, end = bit // 8, (bit + count + 7) // 8
-    value = int.from_bytes(data[start:end].ljust(end - start, b"\0"), "big")
+    value = int.from_bytes(data[start:end], "big")
     return (value >> (end * 8 - bit - count)) & ((1 << count) - 1)
 
 
@@ -128,15 +132,17 @@ class _Scanner:
         while True:
             header = self._bytes(start, 4)
             if not (len(header) == 4 and header[:3] == b"BZh" and 49 <= header[3] <= 57):
-                if first:
-                    raise EOFError(_ENDED_EARLY) if len(header) < 4 else OSError(_INVALID)
+                if first:  # as libbz2 says: too short for a header that could still be one, or not one
+                    ended = len(header) < 4 and _HEADER.startswith(header)
+                    raise EOFError(_ENDED_EARLY) if ended else OSError(_INVALID)
                 return  # data after a stream that is not one more: ignored
             body = (start + 4) * 8
             found = self._mark_from(body)
             if found is None or found[0] != body:
                 if not first:
                     return
-                ended = found is None and len(self._bytes(start + 4, 6)) < 6  # not even one mark's room
+                after = self._bytes(start + 4, 6)
+                ended = found is None and any(mark.startswith(after) for mark in _MARK_BYTES)
                 raise EOFError(_ENDED_EARLY) if ended else OSError(_INVALID)
             end = yield from self._blocks(body, header[3] - 48)
             start, first = (end + _MARK_BITS + _CRC_BITS + 7) // 8, False
@@ -152,8 +158,10 @@ class _Scanner:
             mark = self._mark_from(start + _MARK_BITS)
             while mark is not None and mark[1] == END_MARK and not self._ends_stream(mark[0], combined):
                 mark = self._mark_from(mark[0] + 1)  # an end mark by chance inside the block
-            stop = mark[0] if mark is not None else (self._base + len(self._buf)) * 8
-            yield self._cut(start, stop, level, crc)
+            if mark is None:  # the input ends inside this block (or after it, without an end mark)
+                yield attrs.evolve(self._cut(start, (self._base + len(self._buf)) * 8, level, crc), cut=True)
+                break
+            yield self._cut(start, mark[0], level, crc)
         if mark is None:
             raise EOFError(_ENDED_EARLY)
         yield _End(self._crc_after(mark[0]))
@@ -168,8 +176,10 @@ class _Scanner:
         return after in (b"", b"BZh")
 
     def _crc_after(self, bit: int) -> int:
-        """The CRC that follows the mark at ``bit``."""
+        """The CRC that follows the mark at ``bit``; :class:`EOFError` if the input ends first."""
         buf = self._need(bit + _MARK_BITS + _CRC_BITS)
+        if (self._base + len(buf)) * 8 < bit + _MARK_BITS + _CRC_BITS:
+            raise EOFError(_ENDED_EARLY)
         return _bits(buf, bit + _MARK_BITS - self._base * 8, _CRC_BITS)
 
     def _cut(self, start: int, stop: int, level: int, crc: int) -> Block:
@@ -218,11 +228,14 @@ class _Scanner:
 
 
 def one_block_stream(block: Block) -> bytes:
-    """A complete bzip2 stream holding only ``block``: its bits byte-aligned, then an end mark."""
+    """A bzip2 stream holding only ``block``: its bits byte-aligned, then an end mark (none after a
+    block the input cuts: libbz2 then says, as for the whole file, whether it wanted more)."""
     value = int.from_bytes(block.data, "big") >> (len(block.data) * 8 - block.skip - block.bits)
     value &= (1 << block.bits) - 1
-    value = (((value << _MARK_BITS) | END_MARK) << _CRC_BITS) | block.crc
-    bits = block.bits + _MARK_BITS + _CRC_BITS
+    bits = block.bits
+    if not block.cut:
+        value = (((value << _MARK_BITS) | END_MARK) << _CRC_BITS) | block.crc
+        bits += _MARK_BITS + _CRC_BITS
     pad = -bits % 8
     return b"BZh" + bytes([48 + block.level]) + (value << pad).to_bytes((bits + pad) // 8, "big")
 
@@ -233,14 +246,16 @@ def decode(block: Block) -> tuple[bytes, bz2.BZ2Decompressor | None]:
     out = decompressor.decompress(one_block_stream(block), PIECE)
     if decompressor.eof:
         return out, None
-    if decompressor.needs_input:
-        raise EOFError(_ENDED_EARLY)  # the block is cut short
-    return out, decompressor
+    if not decompressor.needs_input:
+        return out, decompressor
+    if block.cut and out:
+        return out, None  # a whole block before the cut: its output, then the cut is reported
+    raise EOFError(_ENDED_EARLY)  # the block itself is cut short
 
 
 def _joined(a: Block, b: Block) -> Block:
     """Two neighbouring blocks as one (the mark between them was data)."""
-    return attrs.evolve(a, data=a.data[: (a.skip + a.bits) // 8] + b.data, bits=a.bits + b.bits)
+    return attrs.evolve(a, data=a.data[: (a.skip + a.bits) // 8] + b.data, bits=a.bits + b.bits, cut=b.cut)
 
 
 class Bz2Blocks(io.RawIOBase):
@@ -299,6 +314,8 @@ class Bz2Blocks(io.RawIOBase):
             self._out = memoryview(self._more.decompress(b"", PIECE))
             if self._more.eof:
                 self._more = None
+            elif self._more.needs_input and not self._out:
+                raise EOFError(_ENDED_EARLY)  # a block cut short, after the output it had
             return True
         self._fill()
         if not self._pending:
@@ -344,7 +361,7 @@ class Bz2Blocks(io.RawIOBase):
         for _ in range(_MAX_JOINS):
             self._fill()
             if self._pending and isinstance(self._pending[0][0], _Failure):
-                raise self._pending[0][0].error  # the input ended (or broke) inside this block
+                raise error  # the input ends inside this block: libbz2 said whether it wanted more
             if not self._pending or not isinstance(self._pending[0][0], Block):
                 break
             following, future = self._pending.popleft()
