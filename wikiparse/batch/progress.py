@@ -85,7 +85,8 @@ class ProgressBar:
         self._stop.set()
         if self._thread is not None:
             self._thread.join()
-        self.clear()
+        with self._lock:
+            self._erase()
 
     def draw(self, snapshot: Snapshot) -> None:
         width = shutil.get_terminal_size().columns - 1
@@ -100,11 +101,6 @@ class ProgressBar:
         with self._lock:
             self._erase()
             yield
-
-    def clear(self) -> None:
-        """Erase the bar (it comes back at the next redraw)."""
-        with self._lock:
-            self._erase()
 
     def _erase(self) -> None:
         if self._shown:

@@ -126,23 +126,12 @@ class Conversion(Iterator[Result]):
         if file is None:
             return None
         size = _size(file.name)
-        position = self._reading_position() - self._starts.get(file.name, 0)
-        return file.name, min(1.0, position / size) if size else 1.0
+        return file.name, min(1.0, _position_in(file) / size) if size else 1.0
 
     def _reading_position(self) -> int:
-        """Input bytes before the reading thread's position (0 before it opens a file).
-
-        The OS file position, not ``tell()``: the buffered file belongs to the reading thread
-        and may be closing; a position a read-ahead buffer past the pages read is close enough.
-        """
+        """Input bytes before the reading thread's position (0 before it opens a file)."""
         file = self._reading
-        if file is None:
-            return 0
-        start = self._starts.get(file.name, 0)
-        try:
-            return start + os.lseek(file.fileno(), 0, os.SEEK_CUR)
-        except (OSError, ValueError):  # closed: the reading thread is through it
-            return start + _size(file.name)
+        return 0 if file is None else self._starts.get(file.name, 0) + _position_in(file)
 
     def _run(self, executor: Executor) -> Iterator[Result]:
         for seq, result in executor(self._units()):
@@ -205,6 +194,16 @@ class Conversion(Iterator[Result]):
     def _follow(self, file: IO[bytes]) -> None:
         """On the reading thread: the file it now reads."""
         self._reading = file
+
+
+def _position_in(file: IO[bytes]) -> int:
+    """How far the reading thread is in ``file``: the OS file position, not ``tell()`` (the
+    buffered file belongs to the reading thread and may be closing; a position a read-ahead
+    buffer past the pages read is close enough), or its size once it is closed."""
+    try:
+        return os.lseek(file.fileno(), 0, os.SEEK_CUR)
+    except (OSError, ValueError):  # closed: the reading thread is through it
+        return _size(file.name)
 
 
 def _page_bytes(item: Item) -> int:

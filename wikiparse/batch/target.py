@@ -4,6 +4,7 @@ resume, progress — what ``wikiparse convert`` does, as a library call.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from collections.abc import Iterable
@@ -206,8 +207,7 @@ def _write(
         return Snapshot(report.inputs, report.seconds, conversion.fraction_done, conversion.reading)
 
     if progress is not None:
-        bar = progress
-        conversion.when_reading(lambda: bar.start(snapshot))
+        conversion.when_reading(functools.partial(progress.start, snapshot))
     try:
         for result in conversion:
             if isinstance(result, Converted):
